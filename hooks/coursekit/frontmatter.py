@@ -1,0 +1,51 @@
+"""Front matter of Markdown pages, with the line numbers authors need in error messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import AuthorError
+from .yamlsource import LineLoader, yaml_error
+
+_FENCE = re.compile(r"^-{3}[ \t]*$", re.MULTILINE)
+
+
+@dataclass
+class FrontMatter:
+    meta: dict
+    body: str
+    body_line: int  # 1-based line of the file where ``body`` starts
+    lines: dict = field(default_factory=dict)  # key -> 1-based line in the file
+
+
+def split_front_matter(text: str, path: str) -> FrontMatter:
+    """Split ``---`` front matter from the Markdown body; raise AuthorError on bad YAML."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        return FrontMatter({}, text, 1)
+    lines = text.split("\n")
+    if not re.match(r"^-{3}[ \t]*$", lines[0]):
+        return FrontMatter({}, text, 1)
+    for end in range(1, len(lines)):
+        if re.match(r"^(-{3}|\.{3})[ \t]*$", lines[end]):
+            break
+    else:
+        raise AuthorError(path, 1, "front matter starts with '---' but never ends",
+                          "close it with a line holding only '---'")
+    source = "\n".join(lines[1:end])
+    try:
+        meta = yaml.load(source, Loader=LineLoader)
+    except yaml.YAMLError as exc:
+        raise yaml_error(exc, path, line_offset=1) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise AuthorError(path, 2, "front matter is not a mapping of 'key: value' lines",
+                          "write it as 'key: value' pairs between the '---' lines")
+    # The YAML starts on line 2 of the file, after the opening '---'.
+    key_lines = {key: line + 1 for key, line in getattr(meta, "key_lines", {}).items()}
+    body = "\n".join(lines[end + 1:])
+    return FrontMatter(meta, body, end + 2, key_lines)
