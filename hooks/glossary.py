@@ -1,1 +1,64 @@
-"""Placeholder: filled in by its issue."""
+"""Glossary hook: tooltips for abbreviations in the reader's language, and jieba's word list.
+
+The glossary data (``data/glossary.yml``) is the single source; the page itself is
+rendered by ``hooks/pages.py`` at the ``<!-- glossary -->`` marker.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from coursekit import glossary
+from coursekit.errors import AuthorErrors
+
+log = get_plugin_logger("glossary")
+
+
+def glossary_path(config) -> Path:
+    return Path(os.path.dirname(config.config_file_path)) / "data" / "glossary.yml"
+
+
+def load_terms(config) -> list[glossary.Term]:
+    """The checked glossary, read once per build (both language builds share the result)."""
+    path = glossary_path(config)
+    stamp = (str(path), path.stat().st_mtime_ns) if path.exists() else None
+    cached = getattr(load_terms, "_cache", None)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    if stamp is None:
+        raise PluginError(f"data/glossary.yml is missing; it feeds the glossary page, the "
+                          "abbreviation tooltips and Chinese search: restore it")
+    try:
+        terms, warnings = glossary.load_glossary(path, path.parent.parent)
+    except AuthorErrors as exc:
+        raise PluginError(f"{len(exc.errors)} problem(s) in the glossary:\n{exc}") from None
+    for warning in warnings:
+        log.warning(str(warning))
+    load_terms._cache = (stamp, terms)  # replaced, never appended: safe across serve rebuilds
+    return terms
+
+
+@event_priority(100)  # before the search plugin segments any page (on_page_context)
+def on_config(config):
+    """Teach jieba the course terms so 最低安全标准 or 供应链安全专家 stay one search word.
+
+    This is what ``search.jieba_dict_user`` does, fed from the glossary instead of a
+    second hand-kept file.
+    """
+    import jieba
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
+    for word in glossary.jieba_words(load_terms(config)):
+        jieba.add_word(word, freq=100000)
+    return config
+
+
+@event_priority(-50)  # after the other hooks added their Markdown
+def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
+    language = config.theme.get("language") or "en"
+    definitions = glossary.abbreviation_definitions(load_terms(config), language)
+    return f"{markdown}\n\n{definitions}\n" if definitions else markdown

@@ -44,6 +44,25 @@ STRINGS = {
         "audience": "For",
         "objectives": "Learning objectives",
         "module": "Module {n}",
+        "term": "Term",
+        "other_language": "Chinese",
+        "abbr": "Abbreviation",
+        "taiwan": "Taiwan usage",
+        "definition": "Definition",
+        "upcoming": "Upcoming workshops",
+        "upcoming_id": "upcoming-workshops",
+        "none_upcoming": "No workshops are scheduled at the moment. Contact us to arrange one.",
+        "past": "Past workshops",
+        "venue": "Venue",
+        "taught_in": "Language",
+        "register": "Register",
+        "contact": "Contact",
+        "contact_id": "contact",
+        "email": "Email",
+        "phone": "Phone",
+        "wechat": "WeChat",
+        "lang_en": "English",
+        "lang_zh": "Chinese",
     },
     "zh": {
         "untranslated_title": "尚未翻译 · Not yet translated",
@@ -55,6 +74,25 @@ STRINGS = {
         "audience": "适用对象",
         "objectives": "学习目标",
         "module": "第 {n} 单元",
+        "term": "术语",
+        "other_language": "英文",
+        "abbr": "缩写",
+        "taiwan": "台湾用语",
+        "definition": "释义",
+        "upcoming": "近期培训",
+        "upcoming_id": "upcoming-workshops",
+        "none_upcoming": "目前暂无已排期的培训。如需安排，请与我们联系。",
+        "past": "往期培训",
+        "venue": "地点",
+        "taught_in": "授课语言",
+        "register": "报名",
+        "contact": "联系方式",
+        "contact_id": "contact",
+        "email": "电子邮件",
+        "phone": "电话",
+        "wechat": "微信",
+        "lang_en": "英语",
+        "lang_zh": "中文",
     },
 }
 
@@ -62,3 +100,8 @@ STRINGS = {
 def t(language: str, key: str, **values) -> str:
     text = STRINGS.get(language, STRINGS[DEFAULT]).get(key) or STRINGS[DEFAULT][key]
     return text.format(**values) if values else text
+
+
+def strings(language: str) -> dict:
+    """The whole interface table of ``language`` (falling back to English key by key)."""
+    return {**STRINGS[DEFAULT], **STRINGS.get(language, {})}
