@@ -160,3 +160,33 @@ def page(browser, site_server):
         problems.append(f"HTTP errors: {watch.failed_responses}")
     if problems:
         pytest.fail("; ".join(problems), pytrace=False)
+
+
+MINI_INFRA = ("mkdocs.yml", "hooks", "overrides", "data")
+
+
+def make_mini_project(root: Path, pages: dict[str, str], quizzes: dict[str, str] | None = None) -> Path:
+    """A small project: the real configuration, hooks, theme and data, with only ``pages``
+    (``{"docs/index.md": "...", "docs_zh/index.md": "..."}``) and ``quizzes``."""
+    project = root / "mini"
+    project.mkdir(parents=True)
+    for part in MINI_INFRA:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    for folder in ("docs", "docs_zh", "quizzes"):
+        (project / folder).mkdir(exist_ok=True)
+    shutil.copytree(ROOT / "docs/assets", project / "docs/assets", dirs_exist_ok=True)
+    for rel, text in {**pages, **{f"quizzes/{k}.yml": v for k, v in (quizzes or {}).items()}}.items():
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def mini_project(tmp_path):
+    """Factory: ``mini_project(pages, quizzes=None)`` -> project folder (see make_mini_project)."""
+    return lambda pages, quizzes=None: make_mini_project(tmp_path, pages, quizzes)
