@@ -68,8 +68,22 @@ def fixture_project(tmp_path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host like the ones consultancies use: missing paths get the site's 404.html."""
+
     def log_message(self, format, *args):  # keep pytest output readable
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
