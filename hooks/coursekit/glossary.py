@@ -135,8 +135,8 @@ def jieba_words(terms: list[Term]) -> list[str]:
     words = []
     for term in terms:
         for candidate in (_BRACKETED.sub("", term.zh), *term.search_terms):
-            for part in re.split(r"[、，,/／\s]+", candidate):
-                part = part.strip("《》“”\"' ")
+            for part in re.split(r"[、，,/／《》\s]+", candidate):
+                part = part.strip("“”\"' ")
                 if len(part) >= 2 and _HAN.search(part) and part not in words:
                     words.append(part)
     return words
