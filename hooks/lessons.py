@@ -1,1 +1,191 @@
-"""Placeholder: filled in by its issue."""
+"""The lesson contract: checked front matter, a summary box under each H1, curriculum nav.
+
+Every lesson's front matter (both languages) is checked once per build by
+``coursekit.lessons``; anything wrong stops the build with one PluginError listing every
+problem, because a lesson with a broken contract cannot be placed in the nav, the summary
+box or the library. Then:
+
+- ``on_page_markdown`` puts the lesson summary box (module, duration, level, audience,
+  objectives) right under the lesson's H1, in the page's language;
+- ``on_nav`` orders the lessons by (module, order) under module sections titled from
+  ``extra.course.modules``, puts the Library page right after Home, and recomputes
+  previous/next so the footer links follow the curriculum.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from coursekit import languages, library, templates
+from coursekit.lessons import Course, CourseConfig, insert_after_h1, load_course, summary_model
+
+log = get_plugin_logger("lessons")
+
+LESSONS_PREFIX = "lessons/"
+
+
+def project_root(config) -> Path:
+    return Path(os.path.dirname(config.config_file_path))
+
+
+def course_config(config) -> CourseConfig:
+    try:
+        return CourseConfig.from_extra(config.extra.get("course"))
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+
+
+# The course of the build under way: set by on_files, read by the page and nav events
+# (replaced every build, so it never grows across ``mkdocs serve`` rebuilds).
+_this_build: dict = {}
+
+
+def load(config) -> Course:
+    """The checked course (cached on file times); raises PluginError listing every problem."""
+    course = load_course(project_root(config), course_config(config))
+    _this_build["course"] = course
+    if course.errors:
+        count = len(course.errors)
+        raise PluginError(
+            f"{count} problem{'s' if count > 1 else ''} in the lessons' front matter:\n"
+            + "\n".join(str(error) for error in course.errors))
+    return course
+
+
+def _language(config) -> str:
+    return config.theme.get("language") or languages.DEFAULT
+
+
+def source_of(file) -> tuple[str, str]:
+    """``(language the file is written in, path inside its docs folder)`` of a page file."""
+    for language in languages.LANGUAGES:
+        prefix = f"{language}/"
+        if language != languages.DEFAULT and file.src_uri.startswith(prefix):
+            return language, file.src_uri[len(prefix):]
+    return languages.DEFAULT, file.src_uri
+
+
+@event_priority(0)  # the order does not matter: it only reads the lesson files
+def on_files(files, /, *, config):
+    load(config)  # stop here, with every problem listed, before any page is rendered
+    return files
+
+
+def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
+    content_language, rel = source_of(page.file)
+    if not rel.startswith(LESSONS_PREFIX):
+        return markdown
+    course = _this_build.get("course") or load(config)
+    lesson = course.lesson(content_language, rel)
+    if lesson is None:
+        return markdown
+    language = _language(config)
+    model = summary_model(lesson, course.config, language)
+    box = templates.render("lesson_summary.html", **model, s=languages.strings(language),
+                           module_number_label=languages.t(language, "module", n=lesson.module))
+    return insert_after_h1(markdown, box)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) removed the language sections
+def on_nav(nav, /, *, config, files):
+    course = _this_build.get("course") or load(config)
+    language = _language(config)
+    pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page}
+    lesson_pages = []
+    for lesson in course.site_lessons(language):
+        src = lesson.rel if lesson.language == languages.DEFAULT else f"{lesson.language}/{lesson.rel}"
+        page = pages.get(src)
+        if page is not None:
+            lesson_pages.append((lesson, page))
+    library_src = ("" if language == languages.DEFAULT else f"{language}/") + library.PAGE_SRC
+    library_page = pages.get(library_src)
+    moving = {id(page) for _, page in lesson_pages}
+    if library_page is not None:
+        moving.add(id(library_page))
+
+    # Take the lessons and the library out of wherever the folder layout put them; the
+    # top-level section that held lessons ("Lessons") keeps its place and gets them back.
+    holder = None
+    items = []
+    for item in nav.items:
+        if id(item) in moving:
+            continue
+        if isinstance(item, Section) and _remove_pages(item, moving) and holder is None:
+            holder = item
+        elif isinstance(item, Section) and not item.children:
+            continue
+        items.append(item)
+    if lesson_pages:
+        if holder is None:
+            holder = Section(languages.t(language, "lessons_section"), [])
+            items.append(holder)
+        holder.children[:0] = _module_sections(lesson_pages, course, language)
+    elif holder is not None and not holder.children:
+        items.remove(holder)
+    # Home, Library, Lessons, then the rest (glossary, sources...): the curriculum order
+    # the previous/next links follow.
+    leading = [item for item in (library_page, holder if lesson_pages else None) if item is not None]
+    items = [item for item in items if not any(item is lead for lead in leading)]
+    home = next((i for i, item in enumerate(items) if item is nav.homepage), -1)
+    items[home + 1:home + 1] = leading
+
+    nav.items = items
+    _set_parents(items, None)
+    nav.pages = _pages_in_order(items)
+    for previous, page in zip([None] + nav.pages[:-1], nav.pages):
+        page.previous_page = previous
+        if previous is not None:
+            previous.next_page = page
+    if nav.pages:
+        nav.pages[-1].next_page = None
+    return nav
+
+
+def _remove_pages(section: Section, moving: set) -> bool:
+    """Drop the moving pages (and sections left empty) under ``section``; True if any was."""
+    removed = False
+    kept = []
+    for child in section.children:
+        if id(child) in moving:
+            removed = True
+            continue
+        if isinstance(child, Section):
+            removed = _remove_pages(child, moving) or removed
+            if not child.children:
+                continue
+        kept.append(child)
+    section.children = kept
+    return removed
+
+
+def _module_sections(lesson_pages, course: Course, language: str) -> list[Section]:
+    sections: dict[int, Section] = {}
+    for lesson, page in lesson_pages:  # already in (module, order) order
+        if lesson.module not in sections:
+            sections[lesson.module] = Section(
+                course.config.label("modules", lesson.module, language), [])
+        sections[lesson.module].children.append(page)
+    return list(sections.values())
+
+
+def _set_parents(items, parent) -> None:
+    for item in items:
+        item.parent = parent
+        if isinstance(item, Section):
+            _set_parents(item.children, item)
+
+
+def _pages_in_order(items) -> list[Page]:
+    found = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found += _pages_in_order(item.children)
+    return found

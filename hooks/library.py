@@ -1,1 +1,105 @@
-"""Placeholder: filled in by its issue."""
+"""The training library: a generated page and catalog.json per language, from the lessons.
+
+``/library/`` and ``/zh/library/`` list every lesson (from its front matter) with the quiz
+facts (from the quiz files); ``library/catalog.json`` and ``zh/library/catalog.json`` hold
+the same as data. Nothing is written into docs/: the pages are ``File.generated``.
+
+Event priorities (mkdocs-static-i18n 1.3 sorts files into languages at -100 and rebuilds
+every File from ``docs_dir``, dropping generated content; see product.md, trap 1):
+
+- 50: add ``library.md`` and ``zh/library.md`` before it, so it treats them like the other
+  pages (the zh one becomes this build's page under /zh/ and each gets its twin as the
+  language switcher's target);
+- -105: after it, give this language's page its content and add catalog.json (marked
+  ``generated_by``, so hooks/languages.py does not ask for an English source file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from coursekit import languages, library, templates
+from coursekit.lessons import CourseConfig, load_course
+
+log = get_plugin_logger("library")
+
+
+def _language(config) -> str:
+    return config.theme.get("language") or languages.DEFAULT
+
+
+def _prefix(language: str) -> str:
+    return "" if language == languages.DEFAULT else f"{language}/"
+
+
+def _root(config) -> Path:
+    return Path(os.path.dirname(config.config_file_path))
+
+
+@event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files into languages
+def add_library_pages(files: Files, /, *, config) -> Files:
+    for language in languages.LANGUAGES:
+        src = _prefix(language) + library.PAGE_SRC
+        if files.get_file_from_path(src) is not None:
+            folder = languages.SOURCE_DIRS[language]
+            raise PluginError(f"{folder}/{library.PAGE_SRC}: the library page is generated from the "
+                        f"lessons; remove {folder}/{library.PAGE_SRC} (or rename it)")
+        file = File.generated(config, src, content="")
+        # The i18n plugin asks whether each source lies in docs_dir and re-creates the
+        # File from there; the content is given after it, at -105.
+        file.abs_src_path = os.path.join(config.docs_dir, *src.split("/"))
+        files.append(file)
+    return files
+
+
+@event_priority(-105)  # after mkdocs-static-i18n (-100), before hooks/languages.py (-110)
+def fill_library_page(files: Files, /, *, config) -> Files:
+    language = _language(config)
+    prefix = _prefix(language)
+    page = files.get_file_from_path(prefix + library.PAGE_SRC)
+    if page is None:
+        return files
+    course = load_course(_root(config), CourseConfig.from_extra(config.extra.get("course")))
+    if course.errors:
+        return files  # hooks/lessons.py has stopped the build with the list
+    urls = {}
+    for lesson in course.site_lessons(language):
+        src = lesson.rel if lesson.language == languages.DEFAULT else f"{lesson.language}/{lesson.rel}"
+        lesson_file = files.get_file_from_path(src)
+        if lesson_file is not None:
+            urls[lesson.rel] = lesson_file.url
+    catalog = library.build_catalog(course, _quiz_facts(config), language, urls)
+
+    catalog_file = File.generated(
+        config, f"{prefix}library/{library.CATALOG_NAME}",
+        content=json.dumps(catalog, ensure_ascii=False, indent=1) + "\n")
+    files.append(catalog_file)
+
+    model = library.page_model(catalog, page.url, catalog_file.url)
+    body = templates.render("library.html", **model)
+    page.content_string = library.page_source(languages.t(language, "library_title"), body)
+    page.generated_by = "hooks/library.py"
+    return files
+
+
+on_files = CombinedEvent(add_library_pages, fill_library_page)
+
+
+def _quiz_facts(config) -> dict:
+    root = _root(config)
+    quiz_dir = root / "quizzes"
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in quiz_dir.glob("*.yml"))) \
+        if quiz_dir.is_dir() else ()
+    cached = getattr(_quiz_facts, "_cache", None)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    facts = library.quiz_facts(root)
+    _quiz_facts._cache = (stamp, facts)  # replaced, never appended: safe across serve rebuilds
+    return facts
+

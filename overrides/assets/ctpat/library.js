@@ -1,0 +1,250 @@
+/* Training library (hooks/library.py): role filter, each lesson's status from the quiz
+   progress saved in this browser, and a "continue where you left off" link.
+
+   Progress is what the quiz widget stores under localStorage "ctpat:quiz:<quiz-id>":
+   {"v":1,"hash":"...","answers":{...},"checked":[...],"correct":4,"total":5,"score":80,
+    "best":80,"passed":true,"updated":"ISO date"}. The key does not depend on the language,
+   so progress made on an English page shows in the Chinese library too. A record that
+   cannot be read, or whose hash is not the quiz's current one (data-quiz-hash), counts as
+   not started. Without JavaScript the page still lists every lesson. */
+(function () {
+  "use strict";
+
+  var ICONS = { "not-started": "\u25CB", "in-progress": "\u25D0", "passed": "\u2713" };
+
+  function format(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function minutesText(strings, minutes) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (hours && rest) return format(strings.hours_minutes, { h: hours, m: rest });
+    if (hours) return format(strings.hours, { h: hours });
+    return format(strings.minutes, { n: rest });
+  }
+
+  function readStrings(root) {
+    try {
+      var parsed = JSON.parse(root.getAttribute("data-strings") || "{}");
+      return parsed && typeof parsed === "object" ? parsed : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  /* The saved record of one quiz, or null when there is none or it cannot be used. */
+  function readRecord(prefix, quizId) {
+    var raw = null;
+    try {
+      raw = window.localStorage.getItem(prefix + quizId);
+    } catch (error) {
+      return null; /* storage blocked (privacy settings, file://) */
+    }
+    if (!raw) return null;
+    var record;
+    try {
+      record = JSON.parse(raw);
+    } catch (error) {
+      return null;
+    }
+    if (!record || typeof record !== "object" || Array.isArray(record) || record.v !== 1) {
+      return null;
+    }
+    return record;
+  }
+
+  function number(value) {
+    var parsed = Number(value);
+    return typeof value !== "boolean" && value !== null && value !== "" && isFinite(parsed)
+      ? parsed : null;
+  }
+
+  function statusOf(record, hash) {
+    if (!record || typeof record.hash !== "string" || !hash || record.hash !== hash) {
+      return { state: "not-started", updated: 0 };
+    }
+    var updated = Date.parse(record.updated);
+    updated = isFinite(updated) ? updated : 0;
+    if (record.passed === true) {
+      var best = number(record.best);
+      var score = number(record.score);
+      var shown = Math.max(best === null ? 0 : best, score === null ? 0 : score);
+      return { state: "passed", best: Math.round(shown), updated: updated };
+    }
+    var answers = record.answers && typeof record.answers === "object" &&
+      Object.keys(record.answers).length > 0;
+    var checked = Array.isArray(record.checked) && record.checked.length > 0;
+    if (answers || checked) return { state: "in-progress", updated: updated };
+    return { state: "not-started", updated: 0 };
+  }
+
+  function statusText(strings, status) {
+    if (status.state === "passed") return format(strings.library_status_passed, { best: status.best });
+    if (status.state === "in-progress") return strings.library_status_in_progress;
+    return strings.library_status_not_started;
+  }
+
+  function showStatus(row, strings, status) {
+    var cell = row.querySelector("[data-ctpat-status]");
+    if (!cell) return;
+    var badge = document.createElement("span");
+    badge.className = "ctpat-status ctpat-status--" + status.state;
+    var icon = document.createElement("span");
+    icon.className = "ctpat-status__icon";
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = ICONS[status.state];
+    badge.appendChild(icon);
+    badge.appendChild(document.createTextNode(" " + statusText(strings, status)));
+    cell.textContent = "";
+    cell.appendChild(badge);
+    row.setAttribute("data-status", status.state);
+  }
+
+  function lessonLink(row) {
+    var link = row.querySelector("a[href]");
+    var copy = document.createElement("a");
+    copy.href = link ? link.getAttribute("href") : "#";
+    copy.textContent = link ? link.textContent : "";
+    if (link && link.getAttribute("lang")) copy.setAttribute("lang", link.getAttribute("lang"));
+    copy.className = "ctpat-library__continue-link";
+    return copy;
+  }
+
+  /* Statuses of every lesson with a quiz, then the "continue" line. */
+  function refreshProgress(root, strings) {
+    var prefix = root.getAttribute("data-storage-prefix") || "ctpat:quiz:";
+    var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-ctpat-lesson]"));
+    var tracked = [];
+    rows.forEach(function (row) {
+      var quizId = row.getAttribute("data-quiz-id");
+      if (!quizId) return;
+      var status = statusOf(readRecord(prefix, quizId), row.getAttribute("data-quiz-hash"));
+      showStatus(row, strings, status);
+      tracked.push({ row: row, status: status });
+    });
+
+    var box = root.querySelector("[data-ctpat-progress]");
+    var line = root.querySelector("[data-ctpat-continue]");
+    var passedLine = root.querySelector("[data-ctpat-passed]");
+    if (!box || !line || !tracked.length) return;
+    var passed = tracked.filter(function (t) { return t.status.state === "passed"; }).length;
+    var started = tracked.filter(function (t) { return t.status.state !== "not-started"; }).length;
+    var inProgress = tracked.filter(function (t) { return t.status.state === "in-progress"; })
+      .sort(function (a, b) { return b.status.updated - a.status.updated; });
+    var notStarted = tracked.filter(function (t) { return t.status.state === "not-started"; });
+
+    line.textContent = "";
+    var target = null;
+    var label = "";
+    if (inProgress.length) {
+      target = inProgress[0];
+      label = strings.library_continue;
+    } else if (notStarted.length) {
+      target = notStarted[0]; /* rows are in curriculum order */
+      label = started ? strings.library_next : strings.library_start;
+    }
+    if (target) {
+      line.appendChild(document.createTextNode(label + " "));
+      line.appendChild(lessonLink(target.row));
+    } else {
+      line.textContent = strings.library_all_passed;
+    }
+    passedLine.textContent = format(strings.library_progress, { passed: passed, total: tracked.length });
+    box.hidden = false;
+  }
+
+  function applyFilter(root, strings, role) {
+    var shown = 0;
+    var total = 0;
+    var minutes = 0;
+    var sections = root.querySelectorAll("[data-ctpat-module]");
+    Array.prototype.forEach.call(sections, function (section) {
+      var count = 0;
+      var sectionMinutes = 0;
+      var questions = 0;
+      Array.prototype.forEach.call(section.querySelectorAll("tr[data-ctpat-lesson]"), function (row) {
+        var roles = (row.getAttribute("data-audience") || "").split(/\s+/);
+        var visible = !role || roles.indexOf(role) !== -1;
+        row.hidden = !visible;
+        total += 1;
+        if (visible) {
+          count += 1;
+          sectionMinutes += number(row.getAttribute("data-duration")) || 0;
+          questions += number(row.getAttribute("data-questions")) || 0;
+        }
+      });
+      section.hidden = count === 0;
+      var countCell = section.querySelector("[data-ctpat-module-count]");
+      var durationCell = section.querySelector("[data-ctpat-module-duration]");
+      var questionsCell = section.querySelector("[data-ctpat-module-questions]");
+      if (countCell) countCell.textContent = format(strings.library_lesson_count, { n: count });
+      if (durationCell) durationCell.textContent = minutesText(strings, sectionMinutes);
+      if (questionsCell) questionsCell.textContent = String(questions);
+      shown += count;
+      minutes += sectionMinutes;
+    });
+    var status = root.querySelector("[data-ctpat-shown]");
+    if (status) {
+      status.textContent = shown
+        ? format(strings.library_shown, { shown: shown, total: total, time: minutesText(strings, minutes) })
+        : strings.library_none_shown;
+    }
+  }
+
+  function setupFilter(root, strings) {
+    var form = root.querySelector("[data-ctpat-filter]");
+    var select = root.querySelector("[data-ctpat-role]");
+    if (!form || !select) return;
+    var wanted = null;
+    try {
+      wanted = new URLSearchParams(window.location.search).get("role");
+    } catch (error) {
+      wanted = null;
+    }
+    var known = Array.prototype.some.call(select.options, function (option) {
+      return option.value === wanted;
+    });
+    select.value = wanted && known ? wanted : "";
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    select.addEventListener("change", function () {
+      applyFilter(root, strings, select.value);
+      try {
+        var url = new URL(window.location.href);
+        if (select.value) url.searchParams.set("role", select.value);
+        else url.searchParams.delete("role");
+        window.history.replaceState(window.history.state, "", url.toString());
+      } catch (error) { /* the filter still works without the address */ }
+    });
+    form.hidden = false;
+    applyFilter(root, strings, select.value);
+  }
+
+  function init() {
+    var root = document.querySelector("[data-ctpat-library]");
+    if (!root || root.getAttribute("data-ctpat-ready")) return;
+    root.setAttribute("data-ctpat-ready", "true");
+    var strings = readStrings(root);
+    root.classList.add("ctpat-library--live");
+    setupFilter(root, strings);
+    refreshProgress(root, strings);
+  }
+
+  /* A quiz passed in another tab updates this one. */
+  window.addEventListener("storage", function (event) {
+    var root = document.querySelector("[data-ctpat-library][data-ctpat-ready]");
+    if (root && (!event.key || event.key.indexOf(root.getAttribute("data-storage-prefix") || "ctpat:quiz:") === 0)) {
+      refreshProgress(root, readStrings(root));
+    }
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); /* Material: every page, also with instant navigation */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,203 @@
+"""The lesson contract: front matter checks (pure), the bad-input corpus, and the real build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run_mkdocs_build
+from coursekit.errors import AuthorError
+from coursekit.frontmatter import split_front_matter
+from coursekit.lessons import (
+    CourseConfig, format_minutes, insert_after_h1, load_course, parse_lesson, read_front_matter,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).resolve().parent / "bad_input" / "lessons"
+CASES = sorted(p.name for p in BAD.iterdir() if p.is_dir())
+
+
+def _extra() -> dict:
+    """``extra:`` of mkdocs.yml, read without executing its !!python tags."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["extra"]
+
+
+@pytest.fixture(scope="module")
+def config() -> CourseConfig:
+    return CourseConfig.from_extra(_extra()["course"])
+
+
+GOOD = """---
+id: seals-vvtt
+module: 3
+order: 3
+title: High-security seals and the VVTT check
+duration: 30
+level: intermediate
+audience: [manufacturer, importer]
+objectives:
+  - Tell a class H seal from class I and S seals
+  - "Check a seal: View, Verify, Tug, Twist"
+quiz: seals-vvtt
+---
+
+# High-security seals and the VVTT check
+"""
+
+
+def test_a_good_lesson_gives_every_field(config):
+    lesson, errors = parse_lesson(GOOD, "docs/lessons/practice/seals-vvtt.md",
+                                  "lessons/practice/seals-vvtt.md", "en", config, {"seals-vvtt"})
+    assert errors == []
+    assert (lesson.id, lesson.module, lesson.order, lesson.duration, lesson.level, lesson.quiz) == \
+        ("seals-vvtt", 3, 3, 30, "intermediate", "seals-vvtt")
+    assert lesson.title == "High-security seals and the VVTT check"
+    # Roles come in the order of extra.course.audiences, whatever order the author used.
+    assert lesson.audience == ("importer", "manufacturer")
+    assert lesson.objectives == ("Tell a class H seal from class I and S seals",
+                                 "Check a seal: View, Verify, Tug, Twist")
+
+
+def test_the_quiz_is_optional(config):
+    text = GOOD.replace("quiz: seals-vvtt\n", "")
+    lesson, errors = parse_lesson(text, "docs/lessons/practice/seals-vvtt.md",
+                                  "lessons/practice/seals-vvtt.md", "en", config, set())
+    assert errors == [] and lesson.quiz is None
+
+
+@pytest.mark.parametrize("line, message", [
+    ("duration: 20.5", "'duration' must be a whole number of minutes, got '20.5'"),
+    ("duration: true", "'duration' must be a whole number of minutes, got 'True'"),
+    ("duration:", "'duration' must be a whole number of minutes, got nothing"),
+    ("duration: -5", "'duration' must be at least 1 minute, got '-5'"),
+])
+def test_duration_must_be_whole_positive_minutes(config, line, message):
+    text = GOOD.replace("duration: 30", line)
+    lesson, errors = parse_lesson(text, "docs/lessons/practice/seals-vvtt.md",
+                                  "lessons/practice/seals-vvtt.md", "en", config, {"seals-vvtt"})
+    assert lesson is None
+    assert [str(e) for e in errors] == [
+        f"docs/lessons/practice/seals-vvtt.md:6: {message}; write e.g. 'duration: 20'"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_gives_the_expected_messages(config, case):
+    expected = (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected, f"{case}/expected.txt is empty"
+    course = load_course(BAD / case, config)
+    assert [str(error) for error in course.errors] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_stops_the_real_build_with_every_message(fixture_project, tmp_path, case):
+    """The build fails with one error listing every problem: file, line, what to fix."""
+    for folder in ("docs/lessons", "docs_zh/lessons"):
+        shutil.rmtree(fixture_project / folder, ignore_errors=True)
+    for quiz in (fixture_project / "quizzes").glob("*.yml"):
+        quiz.unlink()
+    shutil.copytree(BAD / case, fixture_project, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("expected.txt"))
+    result = run_mkdocs_build(fixture_project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    expected = (BAD / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    count = len(expected)
+    assert f"{count} problem{'s' if count > 1 else ''} in the lessons' front matter:" in result.stderr
+    for line in expected:
+        assert line in result.stderr
+
+
+def test_a_missing_translation_is_not_an_error_and_falls_back_to_english(config, tmp_path):
+    """hooks/languages.py warns about the missing file; here the English lesson stands in."""
+    for folder in ("docs", "docs_zh"):
+        target = tmp_path / folder / "lessons/practice"
+        target.mkdir(parents=True)
+    (tmp_path / "docs/lessons/practice/seals-vvtt.md").write_text(GOOD.replace("quiz: seals-vvtt\n", ""),
+                                                                  encoding="utf-8")
+    course = load_course(tmp_path, config)
+    assert course.errors == []
+    assert [(lesson.language, lesson.id) for lesson in course.site_lessons("zh")] == \
+        [("en", "seals-vvtt")]
+
+
+def test_lessons_come_in_module_then_order(config, tmp_path):
+    folder = tmp_path / "docs/lessons/x"
+    folder.mkdir(parents=True)
+    for name, module, order in (("c", 2, 1), ("a", 1, 2), ("b", 1, 1), ("d", 2, 3)):
+        text = GOOD.replace("id: seals-vvtt", f"id: {name}").replace("module: 3", f"module: {module}") \
+            .replace("order: 3", f"order: {order}").replace("quiz: seals-vvtt\n", "")
+        (folder / f"{name}.md").write_text(text, encoding="utf-8")
+    course = load_course(tmp_path, config)
+    assert course.errors == []
+    assert [lesson.id for lesson in course.site_lessons("en")] == ["b", "a", "c", "d"]
+
+
+def test_extra_course_must_declare_modules_levels_and_audiences():
+    with pytest.raises(ValueError, match=r"'extra.course.levels' must be a mapping"):
+        CourseConfig.from_extra({"modules": {1: {"en": "A"}}, "audiences": {"importer": {}}})
+    with pytest.raises(ValueError, match=r"'extra.course' is missing"):
+        CourseConfig.from_extra(None)
+
+
+@pytest.mark.parametrize("minutes, en, zh", [
+    (25, "25 min", "25 分钟"),
+    (60, "1 h", "1 小时"),
+    (95, "1 h 35 min", "1 小时 35 分钟"),
+    (455, "7 h 35 min", "7 小时 35 分钟"),
+])
+def test_durations_read_as_hours_and_minutes(minutes, en, zh):
+    assert format_minutes(minutes, "en") == en
+    assert format_minutes(minutes, "zh") == zh
+
+
+@pytest.mark.parametrize("markdown, expected", [
+    ("# Title\n\nText", "# Title\n\n<BOX>\n\n\nText"),
+    ("Intro\n\n# Title\nText", "Intro\n\n# Title\n\n<BOX>\n\nText"),
+    ("```\n# not a heading\n```\n# Title\n", "```\n# not a heading\n```\n# Title\n\n<BOX>\n\n"),
+    ("## Only a level-2 heading\n", "<BOX>\n\n## Only a level-2 heading\n"),
+])
+def test_the_summary_box_goes_right_under_the_h1(markdown, expected):
+    assert insert_after_h1(markdown, "<BOX>") == expected
+
+
+EDGE_CASES = [
+    "---\nid: x\n---\n# X\n",
+    "\ufeff---\nid: x\ntitle: 'a: b'\n...\nbody\n",
+    "---\n---\n# Empty\n",
+    "---\n- a list\n---\n",
+    "---\nid: x\nid: y\n---\n",
+    "---\nid: [unclosed\n---\n",
+    "---\nid: x\n",
+    "# No front matter\n",
+    "--- \nid: x\n--- \nbody",
+]
+
+
+def _outcome(function, text, path):
+    try:
+        front = function(text, path)
+    except AuthorError as exc:
+        return ("error", str(exc))
+    return (dict(front.meta), front.lines, front.body_line, front.body)
+
+
+@pytest.mark.parametrize("source", sorted((ROOT / "docs/lessons").rglob("*.md"))
+                         + sorted((ROOT / "docs_zh/lessons").rglob("*.md"))
+                         + sorted(BAD.rglob("*.md")), ids=str)
+def test_fast_front_matter_reader_agrees_with_split_front_matter(source):
+    text = source.read_text(encoding="utf-8")
+    assert _outcome(read_front_matter, text, "x.md") == _outcome(split_front_matter, text, "x.md")
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_fast_front_matter_reader_agrees_on_edge_cases(text):
+    assert _outcome(read_front_matter, text, "x.md") == _outcome(split_front_matter, text, "x.md")
