@@ -71,3 +71,7 @@ def test_hreflang_links_are_absolute_when_site_url_is_set(mini_project, tmp_path
     assert hrefs == {"en": "https://training.example.org/ctpat/",
                      "zh": "https://training.example.org/ctpat/zh/",
                      "x-default": "https://training.example.org/ctpat/"}
+    # Material fetches sitemap.xml beside each of them: both roots have one, with absolute URLs.
+    for root in ("", "zh/"):
+        sitemap = (tmp_path / "site" / root / "sitemap.xml").read_text(encoding="utf-8")
+        assert "<loc>https://training.example.org/ctpat/zh/about/</loc>" in sitemap

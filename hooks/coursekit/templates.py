@@ -21,7 +21,7 @@ def environment() -> jinja2.Environment:
     )
 
 
-def render(name: str, **context) -> str:
+def render(name: str, /, **context) -> str:
     # One line per HTML block: Markdown must not see blank lines inside raw HTML.
     html = environment().get_template(name).render(**context)
     return "\n".join(line for line in html.splitlines() if line.strip())
