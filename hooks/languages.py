@@ -142,7 +142,23 @@ def on_page_context(context, /, *, page, config, nav):
         roots.append({"lang": lang, "href": href})
     roots.append({"lang": "x-default", "href": roots[0]["href"]})
     context["ctpat_language_roots"] = roots
+    _relative_switcher_links(config)
     return context
+
+
+def _relative_switcher_links(config) -> None:
+    """On the home pages mkdocs-static-i18n leaves the switcher at its root links ``/`` and
+    ``/zh/``, which break on a USB stick (file://) or under a sub-path. Site-relative
+    links are made page-relative by Material's ``url`` filter and work everywhere."""
+    if config.site_url:
+        return
+    # mkdocs-static-i18n sets ``config.extra.alternate`` as an attribute, which is what
+    # the theme reads first.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate.get("link", "")
+        if link.startswith("/"):
+            alternate["link"] = link.lstrip("/") or "./"
+
 
 
 CONFIG_OPEN = '<script id="__config" type="application/json">'

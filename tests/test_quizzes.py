@@ -208,7 +208,7 @@ BAD_QUIZZES = {
     ],
     "empty.yml": [
         "quizzes/empty.yml:1: the file is empty; write the quiz: 'id: empty', 'title:', 'pass_mark:' "
-        "and 'questions:' (see spec/authoring.md)",
+        "and 'questions:' (see 'Add a quiz' in README.md)",
     ],
     "not-utf8.yml": [
         "quizzes/not-utf8.yml:2: the file is not UTF-8 text (byte 0xe9 cannot be read); "

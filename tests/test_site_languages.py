@@ -54,6 +54,17 @@ def test_language_switcher_on_a_deep_page_points_to_its_twin(built_site, lesson)
         assert target == (built_site / prefix / lesson).resolve(), link["href"]
 
 
+def test_home_page_switcher_links_are_relative_so_the_site_works_from_a_folder(built_site):
+    """A USB stick (file://) or a sub-path must work: no link starts at the server root."""
+    for page, twin in (("index.html", "zh/index.html"), ("zh/index.html", "index.html")):
+        html = built_site / page
+        soup = soup_of(html)
+        links = soup.select(".md-select__link[hreflang]")
+        assert links and not any(a["href"].startswith("/") for a in links)
+        other = next(a for a in links if a["hreflang"] != soup.html["lang"])
+        assert (html.parent / other["href"] / "index.html").resolve() == (built_site / twin).resolve()
+
+
 def test_without_site_url_no_alternate_links_send_material_to_a_sitemap(built_site):
     """Without site_url, Material could not read the sitemap's relative <loc>s and would send
     some language clicks to the other home page; the switcher's own links do the job."""

@@ -1,7 +1,7 @@
 """The lesson contract: every lesson's front matter, checked once for the whole course.
 
 A lesson is ``docs/lessons/<module-folder>/<id>.md`` (English) and the same path under
-``docs_zh/`` (Chinese). Its front matter (spec/authoring.md) carries ``id``, ``module``,
+``docs_zh/`` (Chinese). Its front matter (README.md, "Add a lesson") carries ``id``, ``module``,
 ``order``, ``title``, ``duration``, ``level``, ``audience``, ``objectives`` and, where it
 has one, ``quiz``. Module numbers, levels and audience roles are the ones declared under
 ``extra.course`` in mkdocs.yml (:class:`CourseConfig`).
@@ -252,7 +252,7 @@ def parse_lesson(text: str, path: str, rel: str, language: str, config: CourseCo
         return None, [AuthorError(
             path, 1, "the lesson has no front matter",
             "start the file with a '---' line, the lesson's keys ("
-            + ", ".join(REQUIRED_KEYS) + ") and another '---' line (see spec/authoring.md)")]
+            + ", ".join(REQUIRED_KEYS) + ") and another '---' line (see 'Add a lesson' in README.md)")]
 
     errors: list[AuthorError] = []
 
@@ -309,6 +309,9 @@ def parse_lesson(text: str, path: str, rel: str, language: str, config: CourseCo
         if not isinstance(value, str) or not value.strip():
             error("title", f"'title' must be the lesson's title as text, got {_shown(value)}",
                   "write e.g. 'title: High-security seals and the VVTT check'")
+        elif markup := unsafe_markup(value):
+            error("title", f"'title' contains {markup}; front matter is plain text",
+                  "remove it (HTML is never rendered from front matter)")
         else:
             values["title"] = value.strip()
 
@@ -366,6 +369,13 @@ def parse_lesson(text: str, path: str, rel: str, language: str, config: CourseCo
                 if isinstance(item, (int, float)) and not isinstance(item, bool):
                     item = str(item)
                 if isinstance(item, str) and item.strip():
+                    if markup := unsafe_markup(item):
+                        ok = False
+                        errors.append(AuthorError(
+                            path, lines.get("objectives", 1) + number,
+                            f"'objectives' item {number} contains {markup}; objectives take "
+                            "inline Markdown only", "remove it (HTML and script links are never rendered)"))
+                        continue
                     items.append(item.strip())
                     continue
                 ok = False
@@ -460,6 +470,22 @@ def _parity(lessons: dict[str, list[Lesson]]) -> list[AuthorError]:
                     f"make '{name}' the same in both languages (only 'title' and "
                     "'objectives' are translated)"))
     return errors
+
+
+# Text from front matter goes into <title>, the summary box, the library and catalog.json:
+# HTML tags and script links there are an author's mistake or an attack, never content.
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
+_SCRIPT_LINK = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+
+
+def unsafe_markup(text: str) -> str | None:
+    """Describe HTML or a script link in ``text`` (``"HTML ('<script>')"``), or None."""
+    if match := _HTML_TAG.search(text):
+        tag = text[match.start():text.find(">", match.start()) + 1 or match.end() + 8][:20]
+        return f"HTML ({tag!r})"
+    if match := _SCRIPT_LINK.search(text):
+        return f"a script link ({match.group(0).strip()!r})"
+    return None
 
 
 def _is_int(value) -> bool:

@@ -1,6 +1,6 @@
 """Self-check quizzes: one bilingual YAML file per quiz, checked like a compiler checks code.
 
-A quiz file ``quizzes/<id>.yml`` (format: spec/authoring.md)::
+A quiz file ``quizzes/<id>.yml`` (format: README.md, "Add a quiz")::
 
     id: seals-vvtt                 # equals the file name
     title: {en: "...", zh: "..."}
@@ -165,7 +165,7 @@ def load_quiz(path: Path | str, root: Path | str) -> Quiz:
         raise AuthorErrors([AuthorError(
             rel, 1, "the file is empty",
             f"write the quiz: 'id: {path.stem}', 'title:', 'pass_mark:' and 'questions:' "
-            "(see spec/authoring.md)")])
+            "(see 'Add a quiz' in README.md)")])
     if not isinstance(data, LineDict):
         raise AuthorErrors([AuthorError(
             rel, 1, f"the file holds {_kind(data)}, not a quiz",
