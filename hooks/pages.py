@@ -1,7 +1,8 @@
 """Generated page parts: glossary table, workshops and contact from configuration.
 
 Pages place them with one-line markers, in both languages:
-``<!-- glossary -->``, ``<!-- workshops -->``, ``<!-- contact -->``.
+``<!-- glossary -->``, ``<!-- workshops -->``, ``<!-- contact -->`` and
+``<!-- course-overview -->`` (modules, lesson counts and study time, from the lessons).
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from coursekit import glossary, languages, templates, workshops
+from coursekit import lessons as lessons_module
 
-import glossary as glossary_hook  # the hook module beside this one (it caches the terms)
+import glossary as glossary_hook  # the hook modules beside this one (they cache their data)
+import lessons as lessons_hook
 
 log = get_plugin_logger("pages")
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact)\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact|course-overview)\s*-->[ \t]*$",
+                    re.MULTILINE)
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
@@ -29,6 +33,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
         "glossary": lambda: _glossary(config, language),
         "workshops": lambda: _workshops(config, language),
         "contact": lambda: _contact(config, language),
+        "course-overview": lambda: _course_overview(config, files, page, language),
     }
     return MARKER.sub(lambda m: renderers[m.group(1)](), markdown)
 
@@ -68,3 +73,29 @@ def _contact(config, language: str) -> str:
     brand = config.extra.get("brand") or {}
     return templates.render("contact.html", name=brand.get("name", ""),
                             items=workshops.contact_items(brand), s=languages.strings(language))
+
+
+def _course_overview(config, files, page, language: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    course = lessons_hook.load(config)
+    prefix = "" if language == languages.DEFAULT else f"{language}/"
+    modules, total_minutes, total_lessons = [], 0, 0
+    for number in course.config.modules:
+        in_module = [lesson for lesson in course.site_lessons(language) if lesson.module == number]
+        minutes = sum(lesson.duration for lesson in in_module)
+        total_minutes += minutes
+        total_lessons += len(in_module)
+        first = in_module[0] if in_module else None
+        first_file = files.get_file_from_path(prefix + first.rel) if first else None
+        modules.append({
+            "label": f"{languages.t(language, 'module', n=number)} · "
+                     f"{course.config.label('modules', number, language)}",
+            "lessons": len(in_module),
+            "time": lessons_module.format_minutes(minutes, language),
+            "first_title": first.title if first else "",
+            "first_url": get_relative_url(first_file.url, page.url) if first_file else "",
+        })
+    return templates.render("course_overview.html", modules=modules, total_lessons=total_lessons,
+                            total_time=lessons_module.format_minutes(total_minutes, language),
+                            s=languages.strings(language))

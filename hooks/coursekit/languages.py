@@ -63,6 +63,11 @@ STRINGS = {
         "wechat": "WeChat",
         "lang_en": "English",
         "lang_zh": "Chinese",
+        "overview_module": "Module",
+        "overview_lessons": "Lessons",
+        "overview_time": "Study time",
+        "overview_first": "Start with",
+        "overview_total": "Whole course",
         # Lesson summary box and training library (hooks/lessons.py, hooks/library.py).
         "hours": "{h} h",
         "hours_minutes": "{h} h {m} min",
@@ -129,6 +134,11 @@ STRINGS = {
         "wechat": "微信",
         "lang_en": "英语",
         "lang_zh": "中文",
+        "overview_module": "单元",
+        "overview_lessons": "课数",
+        "overview_time": "学习时长",
+        "overview_first": "从这里开始",
+        "overview_total": "全部课程",
         # 课程概览框与培训资料库（hooks/lessons.py、hooks/library.py）。
         "hours": "{h} 小时",
         "hours_minutes": "{h} 小时 {m} 分钟",
