@@ -143,3 +143,19 @@ def _extra(path: Path) -> dict:
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)["extra"]
+
+
+def test_quiz_answers_stay_out_of_search(built_site):
+    """Search must not hand a trainee the answers: quiz text is not indexed (which also
+    keeps the index small)."""
+    import yaml
+
+    quiz = yaml.safe_load((ROOT / "quizzes/seals-vvtt.yml").read_text(encoding="utf-8"))
+    explanation = {lang: quiz["questions"][0]["explanation"][lang] for lang in ("en", "zh")}
+    for lang, index_path in (("en", "search/search_index.json"), ("zh", "zh/search/search_index.json")):
+        index = json.loads((built_site / index_path).read_text(encoding="utf-8"))
+        text = " ".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
+        assert explanation[lang][:25] not in text
+    # ...while the quiz is still on the page.
+    page = soup_of(built_site / "lessons/practice/seals-vvtt/index.html")
+    assert page.select_one('[data-quiz-id="seals-vvtt"]') is not None
