@@ -1,0 +1,113 @@
+"""Measuring helpers shared by the bench scripts: one timed build, sizes, the machine."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
+            "pymdownx-cjk-autojoin", "Markdown", "jieba", "PyYAML", "Jinja2")
+# Warnings about links to the real lessons, which the synthetic course does not contain
+# (the real home, glossary and sources pages link to them).
+MISSING_LINK = re.compile(r"is not found among documentation files|contains a link .* not found")
+
+
+def timed_build(project: Path, site_dir: Path, log_path: Path) -> dict:
+    """``python -m mkdocs build`` in a fresh process: wall seconds, peak RSS, warnings.
+
+    Peak memory comes from ``os.wait4`` (the rusage of exactly this child, ``ru_maxrss`` in
+    KiB on Linux). Default verbosity, not ``-q``: ``-q`` raises MkDocs' log level to ERROR, so
+    warnings would not even be created and could not be counted.
+    """
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w", encoding="utf-8") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    warnings = [line for line in text.splitlines() if line.startswith("WARNING")]
+    return {
+        "seconds": wall,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "returncode": process.returncode,
+        "warnings": len(warnings),
+        "warnings_missing_links": sum(1 for w in warnings if MISSING_LINK.search(w)),
+        "log": str(log_path),
+        "tail": "\n".join(text.splitlines()[-15:]) if process.returncode else "",
+    }
+
+
+def sizes(data: bytes) -> dict:
+    """Raw and gzipped bytes (gzip level 6, what common web servers use)."""
+    return {"raw": len(data), "gz": len(gzip.compress(data, compresslevel=6, mtime=0))}
+
+
+def file_sizes(path: Path) -> dict:
+    return sizes(path.read_bytes())
+
+
+def count_pages(site: Path) -> int:
+    """Built HTML pages (every language), without 404 pages."""
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def machine() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gib = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": cpu,
+        "mem_gib": mem_gib,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "packages": versions,
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def project_state() -> dict:
+    """Which commit was measured, and which hooks were still placeholders."""
+    def git(*args):
+        try:
+            return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                                  timeout=20).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+    placeholders = sorted(p.name for p in (ROOT / "hooks").glob("*.py")
+                          if "Placeholder" in p.read_text(encoding="utf-8")[:200]
+                          and len(p.read_text(encoding="utf-8")) < 200)
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "uncommitted_changes": bool(git("status", "--porcelain")),
+            "placeholder_hooks": placeholders}
