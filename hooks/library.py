@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 from coursekit import languages, library, templates
 from coursekit.lessons import CourseConfig, load_course
+from coursekit.quizzes import load_quizzes_cached
 
 log = get_plugin_logger("library")
 
@@ -92,14 +93,7 @@ on_files = CombinedEvent(add_library_pages, fill_library_page)
 
 
 def _quiz_facts(config) -> dict:
+    """The quiz facts, from the load the quiz hook shares (parsed once per change of quizzes/)."""
     root = _root(config)
-    quiz_dir = root / "quizzes"
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in quiz_dir.glob("*.yml"))) \
-        if quiz_dir.is_dir() else ()
-    cached = getattr(_quiz_facts, "_cache", None)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    facts = library.quiz_facts(root)
-    _quiz_facts._cache = (stamp, facts)  # replaced, never appended: safe across serve rebuilds
-    return facts
-
+    quizzes, _errors = load_quizzes_cached(root / "quizzes", root)
+    return library.quiz_facts(quizzes)

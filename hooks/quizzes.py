@@ -38,7 +38,6 @@ class _Cache:
 
     quizzes: dict = {}
     renderer: QuizRenderer | None = None
-    loaded: tuple = ((), ({}, []))  # (stamp of quizzes/, load_quizzes result)
     pages: dict = {}  # path -> ((mtime_ns, size), markers, marker errors)
 
 
@@ -94,13 +93,7 @@ def on_page_content(html: str, /, *, page, config, files) -> str:
 
 
 def _load_quizzes(quiz_dir: Path, root: Path):
-    """``load_quizzes``, read again only when a file in quizzes/ changed (both language
-    builds and ``mkdocs serve`` rebuilds share the result)."""
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in quiz_dir.iterdir() if p.is_file())) if quiz_dir.is_dir() else ()
-    if _Cache.loaded[0] != stamp or not stamp:
-        _Cache.loaded = (stamp, quizkit.load_quizzes(quiz_dir, root))
-    quizzes, errors = _Cache.loaded[1]
+    quizzes, errors = quizkit.load_quizzes_cached(quiz_dir, root)
     return quizzes, list(errors)
 
 

@@ -35,15 +35,13 @@ class QuizFacts:
     hash: str        # the quiz widget stores it with the progress; a new hash resets progress
 
 
-def quiz_facts(root: Path) -> dict[str, QuizFacts]:
-    """The course's quizzes as :class:`QuizFacts`, read by ``coursekit.quizzes``.
+def quiz_facts(quizzes: dict) -> dict[str, QuizFacts]:
+    """The loaded quizzes (``coursekit.quizzes.load_quizzes``) as :class:`QuizFacts`.
 
     That module owns the quiz format and its checks (its errors are reported by
     hooks/quizzes.py, and a quiz with errors is left out); the library only counts the
     questions and copies the pass mark and the hash the quiz widget stores with progress.
     """
-    root = Path(root)
-    quizzes, _errors = load_quizzes(root / "quizzes", root)
     return {quiz_id: QuizFacts(quiz.id, dict(quiz.title), len(quiz.questions),
                                int(quiz.pass_mark), str(quiz.hash))
             for quiz_id, quiz in quizzes.items()}

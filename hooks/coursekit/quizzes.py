@@ -628,3 +628,19 @@ def check_placements(markers_en: Mapping[str, list], markers_zh: Mapping[str, li
                 f"add the line '<!-- quiz: {quiz_id} -->' to its lesson in {source_dirs['en']}/ "
                 f"and {source_dirs['zh']}/, or delete the file"))
     return errors, warnings
+
+
+# One entry, replaced (never appended to): safe across ``mkdocs serve`` rebuilds.
+_loaded: tuple = ((), ({}, []))
+
+
+def load_quizzes_cached(quiz_dir: Path, root: Path) -> tuple[dict[str, Quiz], list[AuthorError]]:
+    """``load_quizzes``, read again only when a file in ``quiz_dir`` changed, so both
+    language builds, the quiz hook and the library hook share one parse."""
+    global _loaded
+    quiz_dir = Path(quiz_dir)
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in quiz_dir.iterdir() if p.is_file())) if quiz_dir.is_dir() else ()
+    if _loaded[0] != stamp or not stamp:
+        _loaded = (stamp, load_quizzes(quiz_dir, root))
+    return _loaded[1]
