@@ -30,9 +30,16 @@ def test_switching_language_on_a_deep_page_lands_on_its_twin(page, start, pick, 
 
 
 def search(page, query: str) -> list[str]:
-    """Type ``query`` into Material's search box; return the result links (absolute URLs)."""
+    """Type ``query`` into Material's search box; return the result links (absolute URLs).
+
+    Material reads the box on keyup (and once when its index is ready), not on ``input``:
+    ``fill`` alone raced the search worker and failed whenever the index was already loaded.
+    ``fill`` stands in for the IME (Chinese is not typed key by key); releasing End is the
+    keystroke that ends a real reader's typing.
+    """
     page.keyboard.press("/")
     page.fill("input.md-search__input", query)
+    page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
