@@ -7,9 +7,12 @@ each ``<!-- quiz: ID -->`` marker as the quiz widget in the page's language.
   the rest (a quiz in one language only, a quiz no page uses) are warnings, so ``--strict``
   fails on them too. Warnings are logged in the default-language build only: the other
   language's build would repeat them word for word.
-- ``on_page_content``: replace each marker (Markdown passes the HTML comment through on its
-  own line) by the rendered widget and flag the page (``page.meta["ctpat_quiz"]``) so
-  overrides/main.html loads quiz.css and quiz.js there and nowhere else.
+- ``on_page_context``, after every plugin (priority -100): replace each marker (Markdown
+  passes the HTML comment through on its own line) by the rendered widget and flag the page
+  (``page.meta["ctpat_quiz"]``) so overrides/main.html loads quiz.css and quiz.js there and
+  nowhere else. Rendering after Material's search plugin has indexed the page keeps quiz
+  text and answers out of search, and spares its HTML parser the widget: on a course with
+  a quiz per lesson that parser walked three times as many tags (bench/profile_build.py).
 
 The logic lives in ``coursekit.quizzes`` (loading, checks) and ``coursekit.quiz_render``.
 """
@@ -21,7 +24,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 
 from coursekit import languages
 from coursekit import quizzes as quizkit
@@ -72,9 +75,11 @@ def on_pre_build(*, config) -> None:
     _Cache.renderer = QuizRenderer(config.markdown_extensions, config.mdx_configs)
 
 
-def on_page_content(html: str, /, *, page, config, files) -> str:
+@event_priority(-100)
+def on_page_context(context, /, *, page, config, nav):
+    html = page.content or ""
     if "<!--" not in html or not _Cache.quizzes:
-        return html
+        return context
     language = _language(config)
     uses: dict[str, int] = {}
 
@@ -88,8 +93,9 @@ def on_page_content(html: str, /, *, page, config, files) -> str:
 
     html = MARKER_IN_HTML.sub(render, html)
     if uses:
+        page.content = html
         page.meta["ctpat_quiz"] = True  # overrides/main.html loads quiz.css and quiz.js
-    return html
+    return context
 
 
 def _load_quizzes(quiz_dir: Path, root: Path):
