@@ -204,25 +204,52 @@ def _nav_links(soup) -> list[str]:
     return [a["href"] for a in nav.select("a.md-nav__link[href]")]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_nav_has_home_then_library_then_lessons_in_curriculum_order(built_site, language):
-    page_url = f"{PREFIX[language]}library/"
-    soup = soup_of(built_site / page_url / "index.html")
+def _nav_targets(site: Path, page_url: str, soup) -> list[str]:
+    """The site paths the sidebar links to, in order, without the page's own anchors."""
     targets = []
     for href in _nav_links(soup):
         if href.startswith("#"):
-            continue  # the library page's own table of contents
-        target = resolve(built_site, page_url, href)
+            continue  # the page's own table of contents
+        target = resolve(site, page_url, href)
         if target not in targets:
             targets.append(target)
-    lessons = [lesson.site_path(language) for lesson in disk.lessons(language)]
-    assert targets[:2] == [PREFIX[language], page_url]
-    assert targets[2:2 + len(lessons)] == lessons
-    titles = [node.get_text(" ", strip=True) for node in
-              soup.select("nav.md-nav--primary label.md-nav__link")]
+    return targets
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nav_has_home_then_library_then_modules_in_curriculum_order(built_site, language):
+    """The sidebar is pruned (navigation.prune): the library page lists home, the library and
+    then each module, by its translated title, as a link to the module's first lesson."""
+    page_url = f"{PREFIX[language]}library/"
+    soup = soup_of(built_site / page_url / "index.html")
+    targets = _nav_targets(built_site, page_url, soup)
     modules = sorted({lesson.meta["module"] for lesson in disk.lessons(language)})
+    first_lessons = [next(lesson.site_path(language) for lesson in disk.lessons(language)
+                          if lesson.meta["module"] == module) for module in modules]
+    assert targets[:2] == [PREFIX[language], page_url]
+    assert targets[2:2 + len(modules)] == first_lessons
+    titles = [node.get_text(" ", strip=True) for node in
+              soup.select("nav.md-nav--primary a.md-nav__link")]
     module_titles = [label("modules", n, language) for n in modules]
     assert [t for t in titles if t in module_titles] == module_titles
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_lesson_nav_lists_its_module_in_curriculum_order(built_site, language):
+    """On a lesson page the sidebar opens the lesson's own module, lessons in curriculum order,
+    and keeps the other modules one link each (their lessons are pruned, not lost)."""
+    lessons = disk.lessons(language)
+    paths = {lesson.site_path(language) for lesson in lessons}
+    by_module: dict[int, list[str]] = {}
+    for lesson in lessons:
+        by_module.setdefault(lesson.meta["module"], []).append(lesson.site_path(language))
+    for lesson in lessons:
+        page_url = lesson.site_path(language)
+        targets = _nav_targets(built_site, page_url, soup_of(built_site / page_url / "index.html"))
+        expected = [path for module, module_paths in sorted(by_module.items())
+                    for path in (module_paths if module == lesson.meta["module"]
+                                 else module_paths[:1])]
+        assert [t for t in targets if t in paths] == expected, page_url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
