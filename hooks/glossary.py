@@ -7,13 +7,13 @@ rendered by ``hooks/pages.py`` at the ``<!-- glossary -->`` marker.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from coursekit import glossary
+from coursekit.abbreviations import AbbreviationMarker
 from coursekit.errors import AuthorErrors
 
 log = get_plugin_logger("glossary")
@@ -58,42 +58,27 @@ def on_config(config):
     return config
 
 
-@event_priority(-50)  # after the other hooks added their Markdown
-def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
-    """Append the ``*[ABBR]: name`` lines of the abbreviations this page uses.
+@event_priority(-90)  # after the search plugin indexed the page, before the quiz is added
+def on_page_context(context, /, *, page, config, nav):
+    """Give the page's abbreviations their tooltips in the reader's language.
 
-    Only those it uses: the abbr extension matches its definitions against every text node
-    of the page, and appending all of them to every page cost 2-3 ms of Markdown time per
-    English page; keeping only the used ones saves about 40% of that (bench/perf notes).
-    The page's Markdown is searched with the abbr extension's own pattern (word boundaries,
-    longest first), so a tooltip appears exactly where it did with all definitions.
+    Done on the finished HTML after search indexing: the abbr extension's walk over every
+    element of every page was the largest Markdown cost of the hooks, and search reads
+    the same words either way (bench/event_times.py). The summary box gets its tooltips
+    here too; the quiz (added at -100) keeps plain text in its labels.
     """
-    language = config.theme.get("language") or "en"
-    pattern, lines = _definitions(load_terms(config), language)
-    if pattern is None:
-        return markdown
-    used = {match.group(0) for match in pattern.finditer(markdown)}
-    definitions = "\n".join(lines[abbr] for abbr in lines if abbr in used)
-    return f"{markdown}\n\n{definitions}\n" if definitions else markdown
+    if page.content:
+        page.content = _marker(load_terms(config), config.theme.get("language") or "en").mark(
+            page.content)
+    return context
 
 
-def _definitions(terms: list[glossary.Term], language: str):
-    """(pattern matching any abbreviation, {abbr: definition line}) for ``language``.
-
-    Computed once per glossary and language: the cache holds at most one entry per
-    language and is dropped when the glossary is read again (safe across serve rebuilds).
-    """
-    cache = getattr(_definitions, "_cache", None)
+def _marker(terms: list[glossary.Term], language: str) -> AbbreviationMarker:
+    """One marker per glossary and language, dropped when the glossary is read again."""
+    cache = getattr(_marker, "_cache", None)
     if cache is None or cache[0] is not terms:
         cache = (terms, {})
-        _definitions._cache = cache
+        _marker._cache = cache
     if language not in cache[1]:
-        lines = {}
-        for line in glossary.abbreviation_definitions(terms, language).splitlines():
-            abbr = line[2:line.index("]:")]  # "*[MSC]: Minimum Security Criteria"
-            lines[abbr] = line
-        # The abbr extension's own regex: \b(?:longest|...|shortest)\b
-        alternatives = "|".join(re.escape(a) for a in sorted(lines, key=len, reverse=True))
-        pattern = re.compile(f"\\b(?:{alternatives})\\b") if lines else None
-        cache[1][language] = (pattern, lines)
+        cache[1][language] = AbbreviationMarker(glossary.abbreviation_titles(terms, language))
     return cache[1][language]

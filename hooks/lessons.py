@@ -5,8 +5,11 @@ Every lesson's front matter (both languages) is checked once per build by
 problem, because a lesson with a broken contract cannot be placed in the nav, the summary
 box or the library. Then:
 
-- ``on_page_markdown`` puts the lesson summary box (module, duration, level, audience,
-  objectives) right under the lesson's H1, in the page's language;
+- ``on_page_context`` puts the lesson summary box (module, duration, level, audience,
+  objectives) right under the lesson's H1, in the page's language. It goes into the
+  finished HTML after search has indexed the page: Markdown's md_in_html pass over the
+  box cost about 1 ms a page, and in search its labels (level, audience, duration) matched
+  every lesson alike;
 - ``on_nav`` orders the lessons by (module, order) under module sections titled from
   ``extra.course.modules``, puts the Library page right after Home, and recomputes
   previous/next so the footer links follow the curriculum.
@@ -23,7 +26,9 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from coursekit import languages, library, templates
-from coursekit.lessons import Course, CourseConfig, insert_after_h1, load_course, summary_model
+from coursekit.inline_markdown import InlineMarkdown
+from coursekit.lessons import (Course, CourseConfig, insert_after_h1_html, load_course,
+                               summary_model)
 
 log = get_plugin_logger("lessons")
 
@@ -73,23 +78,45 @@ def source_of(file) -> tuple[str, str]:
 
 @event_priority(0)  # the order does not matter: it only reads the lesson files
 def on_files(files, /, *, config):
+    _this_build.pop("inline", None)  # mkdocs.yml's extensions may have changed (serve)
     load(config)  # stop here, with every problem listed, before any page is rendered
     return files
 
 
-def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
+@event_priority(-80)  # after search indexed the page (0); before tooltips (-90), quiz (-100)
+def on_page_context(context, /, *, page, config, nav):
     content_language, rel = source_of(page.file)
-    if not rel.startswith(LESSONS_PREFIX):
-        return markdown
+    if not rel.startswith(LESSONS_PREFIX) or not page.content:
+        return context
     course = _this_build.get("course") or load(config)
     lesson = course.lesson(content_language, rel)
     if lesson is None:
-        return markdown
+        return context
     language = _language(config)
+    strings = languages.strings(language)
     model = summary_model(lesson, course.config, language)
-    box = templates.render("lesson_summary.html", **model, s=languages.strings(language),
+    model["objectives"] = [_inline(config)(text) for text in model["objectives"]]
+    objectives_id = _slugify(config, strings["objectives"])
+    if objectives_id and f'id="{objectives_id}"' in page.content:
+        objectives_id = ""  # the author has a heading of that name: keep its anchor unique
+    box = templates.render("lesson_summary.html", **model, s=strings,
+                           objectives_id=objectives_id,
                            module_number_label=languages.t(language, "module", n=lesson.module))
-    return insert_after_h1(markdown, box)
+    page.content = insert_after_h1_html(page.content, box)
+    return context
+
+
+def _inline(config) -> InlineMarkdown:
+    """Inline Markdown with the site's extensions, one per build (objectives repeat per language)."""
+    if "inline" not in _this_build:
+        _this_build["inline"] = InlineMarkdown(config.markdown_extensions, config.mdx_configs)
+    return _this_build["inline"]
+
+
+def _slugify(config, text: str) -> str:
+    """The anchor the site's toc extension would give a heading with ``text``."""
+    slugify = (config.mdx_configs.get("toc") or {}).get("slugify")
+    return slugify(text, "-") if callable(slugify) else ""
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) removed the language sections

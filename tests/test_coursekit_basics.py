@@ -67,8 +67,8 @@ def test_glossary_feeds_tooltips_in_each_language_and_jieba(tmp_path):
         """)
     terms, warnings = glossary.load_glossary(path, tmp_path)
     assert warnings == []
-    assert glossary.abbreviation_definitions(terms, "en") == "*[MSC]: Minimum Security Criteria"
-    assert glossary.abbreviation_definitions(terms, "zh") == "*[MSC]: 最低安全标准"
+    assert glossary.abbreviation_titles(terms, "en") == {"MSC": "Minimum Security Criteria"}
+    assert glossary.abbreviation_titles(terms, "zh") == {"MSC": "最低安全标准"}
     assert glossary.jieba_words(terms) == ["最低安全标准", "安全概况", "七点检查", "十七点检查"]
 
 

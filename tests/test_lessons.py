@@ -12,7 +12,7 @@ from conftest import run_mkdocs_build
 from coursekit.errors import AuthorError
 from coursekit.frontmatter import split_front_matter
 from coursekit.lessons import (
-    CourseConfig, format_minutes, insert_after_h1, load_course, parse_lesson, read_front_matter,
+    CourseConfig, format_minutes, insert_after_h1_html, load_course, parse_lesson, read_front_matter,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,14 +159,14 @@ def test_durations_read_as_hours_and_minutes(minutes, en, zh):
     assert format_minutes(minutes, "zh") == zh
 
 
-@pytest.mark.parametrize("markdown, expected", [
-    ("# Title\n\nText", "# Title\n\n<BOX>\n\n\nText"),
-    ("Intro\n\n# Title\nText", "Intro\n\n# Title\n\n<BOX>\n\nText"),
-    ("```\n# not a heading\n```\n# Title\n", "```\n# not a heading\n```\n# Title\n\n<BOX>\n\n"),
-    ("## Only a level-2 heading\n", "<BOX>\n\n## Only a level-2 heading\n"),
+@pytest.mark.parametrize("html, expected", [
+    ('<h1 id="t">Title</h1>\n<p>Text</p>', '<h1 id="t">Title</h1>\n<BOX>\n<p>Text</p>'),
+    ("<p>Intro</p>\n<h1>Title</h1><p>Text</p>", "<p>Intro</p>\n<h1>Title</h1>\n<BOX><p>Text</p>"),
+    ("<pre><code>&lt;h1&gt;x&lt;/h1&gt;</code></pre><H1>T</H1 >", "<pre><code>&lt;h1&gt;x&lt;/h1&gt;</code></pre><H1>T</H1 >\n<BOX>"),
+    ("<h2>Only a level-2 heading</h2>", "<BOX>\n<h2>Only a level-2 heading</h2>"),
 ])
-def test_the_summary_box_goes_right_under_the_h1(markdown, expected):
-    assert insert_after_h1(markdown, "<BOX>") == expected
+def test_the_summary_box_goes_right_under_the_h1(html, expected):
+    assert insert_after_h1_html(html, "<BOX>") == expected
 
 
 EDGE_CASES = [

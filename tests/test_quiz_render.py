@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 from coursekit import quizzes
 from coursekit.languages import QUIZ_STRINGS
-from coursekit.quiz_render import JS_STRINGS, QuizRenderer, unsafe_url
+from coursekit.inline_markdown import unsafe_url
+from coursekit.quiz_render import JS_STRINGS, QuizRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -117,17 +117,17 @@ def _missing_definitions(entry: LineDict) -> list[tuple[int, str, str]]:
             for lang in LANGUAGES if not _definition_text(entry, lang)]
 
 
-def abbreviation_definitions(terms: list[Term], language: str) -> str:
-    """Markdown ``abbr`` definitions for every abbreviation, in the reader's language."""
-    lines = []
+def abbreviation_titles(terms: list[Term], language: str) -> dict[str, str]:
+    """``{abbr: tooltip}`` in the reader's language (Chinese without the bracketed English)."""
+    titles = {}
     for term in terms:
         if term.abbr:
             title = term.name(language)
             if language == "zh":
                 title = _BRACKETED.sub("", title).strip() or title
             if title.strip() != term.abbr:
-                lines.append(f"*[{term.abbr}]: {title}")
-    return "\n".join(lines)
+                titles[term.abbr] = title
+    return titles
 
 
 def jieba_words(terms: list[Term]) -> list[str]:

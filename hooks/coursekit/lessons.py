@@ -550,26 +550,15 @@ def summary_model(lesson: Lesson, config: CourseConfig, language: str) -> dict:
     }
 
 
-_H1 = re.compile(r"^#[ \t]+\S")
-_FENCE_OPEN = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
 
-def insert_after_h1(markdown: str, block: str) -> str:
-    """Put ``block`` (raw HTML) on its own right under the first ``# `` heading.
+def insert_after_h1_html(html: str, block: str) -> str:
+    """Put ``block`` (HTML) right after the page's first ``<h1>``; first without one.
 
-    Without a level-1 heading the block goes first. Fenced code is skipped.
+    A ``</h1>`` written inside code is escaped (``&lt;/h1&gt;``) and never matches.
     """
-    lines = markdown.split("\n")
-    fence = None
-    for index, line in enumerate(lines):
-        opened = _FENCE_OPEN.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        if _H1.match(line):
-            return "\n".join(lines[:index + 1] + ["", block, ""] + lines[index + 1:])
-    return f"{block}\n\n{markdown}"
+    match = _H1_END.search(html)
+    if match is None:
+        return f"{block}\n{html}"
+    return f"{html[:match.end()]}\n{block}{html[match.end():]}"

@@ -5,41 +5,23 @@ labels, and its right answer(s), feedback and explanation sit in a ``<details>``
 hides those details and runs the interactive flow instead. Its interface strings travel in
 ``data-strings`` (from ``languages.QUIZ_STRINGS``), so the script holds no language text.
 
-Quiz text is inline Markdown rendered with the site's own extensions. Authors' raw HTML is
-shown as text, never executed; ``javascript:``, ``data:`` and ``vbscript:`` link targets
-and ``on*`` attributes are dropped.
+Quiz text is inline Markdown rendered with the site's own extensions
+(``coursekit.inline_markdown``: raw HTML stays text, script links are dropped).
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
-import xml.etree.ElementTree as etree
-
-import markdown
-from markupsafe import Markup
 
 from . import templates
+from .inline_markdown import InlineMarkdown
 from .languages import pick, quiz_strings
 from .quizzes import Quiz
 
 # The QUIZ_STRINGS keys quiz.js uses (the rest is rendered into the HTML directly).
 JS_STRINGS = ("right", "wrong", "mark_ok", "mark_bad", "mark_missed", "choose", "progress",
               "score", "passed", "failed", "best", "restored", "cleared")
-_UNSAFE_URL = ("javascript:", "data:", "vbscript:")
-_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "srcset", "poster")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def unsafe_url(url: str) -> bool:
-    """True for link targets that would run code: ``javascript:``, ``data:``, ``vbscript:``.
-
-    Browsers ignore whitespace and control characters inside the scheme and decode
-    character references, so ``java&#115;cript:`` and ``java\\tscript:`` count too.
-    """
-    cleaned = _INVISIBLE.sub("", html.unescape(url)).lower()
-    return cleaned.startswith(_UNSAFE_URL)
 
 
 class QuizRenderer:
@@ -50,35 +32,7 @@ class QuizRenderer:
     """
 
     def __init__(self, extensions=(), extension_configs=None):
-        self.md = markdown.Markdown(extensions=list(extensions),
-                                    extension_configs=dict(extension_configs or {}))
-        # Raw HTML in quiz text stays text: without this pattern `<script>` is escaped.
-        if "html" in self.md.inlinePatterns:
-            self.md.inlinePatterns.deregister("html")
-        self._inline_cache: dict[str, Markup] = {}
-
-    def inline(self, text: str) -> Markup:
-        """Inline Markdown only: ``**bold**``, `code`, links; no paragraphs, lists or headings."""
-        if text in self._inline_cache:
-            return self._inline_cache[text]
-        md = self.md
-        md.reset()
-        root = etree.Element("div")
-        holder = etree.SubElement(root, "span")
-        holder.text = text
-        for name in ("inline", "unescape"):  # the block parser never sees quiz text
-            if name in md.treeprocessors:
-                result = md.treeprocessors[name].run(root)
-                root = result if result is not None else root
-        for element in root.iter():
-            _neutralise(element)
-        output = md.serializer(holder)
-        output = output[len("<span>"):-len("</span>")] if output.startswith("<span>") else output
-        for postprocessor in md.postprocessors:
-            output = postprocessor.run(output)
-        result = Markup(output.strip())
-        self._inline_cache[text] = result
-        return result
+        self.inline = InlineMarkdown(extensions, extension_configs)
 
     def render(self, quiz: Quiz, language: str, uid: str | None = None) -> str:
         """The widget for ``quiz`` in ``language``; ``uid`` prefixes every HTML id on the page."""
@@ -119,12 +73,3 @@ class QuizRenderer:
             intro=s["intro"].format(n=total, pass_mark=quiz.pass_mark),
             js_strings=json.dumps({key: s[key] for key in JS_STRINGS}, ensure_ascii=False,
                                   separators=(",", ":")))
-
-
-def _neutralise(element: etree.Element) -> None:
-    for name in list(element.attrib):
-        lowered = name.lower()
-        if lowered.startswith("on") or lowered == "style":
-            del element.attrib[name]
-        elif lowered in _URL_ATTRIBUTES and unsafe_url(element.attrib[name]):
-            del element.attrib[name]

@@ -1,0 +1,111 @@
+"""Where the build time goes, in real seconds: every plugin and hook event timed, no profiler.
+
+    python bench/event_times.py --n 100
+
+cProfile (bench/profile_build.py) shows which functions run but slows Python down 1.5-2x,
+unevenly. This script builds the synthetic course once with the hooks and once plain, in
+this process, and times each (event, plugin) pair with ``time.perf_counter`` by wrapping
+MkDocs' ``PluginCollection.run_event``, plus Markdown conversion and the Jinja page render.
+An event's time includes what it calls (the i18n plugin's ``on_post_build`` is the whole
+Chinese build), so rows overlap; compare the hooks column with the plain one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic  # noqa: E402
+
+
+def timed_build(project: Path, site: Path) -> tuple[dict, float]:
+    import markdown
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.plugins import PluginCollection
+
+    totals: dict[str, float] = defaultdict(float)
+    original_run_event = PluginCollection.run_event
+    original_convert = markdown.Markdown.convert
+
+    def run_event(self, name, item=None, **kwargs):
+        # Time each plugin's method of this event separately.
+        events = self.events[name]
+        saved = list(events)
+        wrapped = []
+        for method in saved:
+            owner = getattr(method, "__self__", None)
+            label = (type(owner).__name__ if owner is not None and not isinstance(owner, type)
+                     else getattr(method, "__module__", "?"))
+            if label == "module":
+                label = getattr(owner, "__name__", "hook")
+
+            def timed(*args, _method=method, _key=f"{name} {label}", **kw):
+                start = time.perf_counter()
+                try:
+                    return _method(*args, **kw)
+                finally:
+                    totals[_key] += time.perf_counter() - start
+            wrapped.append(timed)
+        events[:] = wrapped
+        try:
+            return original_run_event(self, name, item, **kwargs)
+        finally:
+            events[:] = saved
+
+    def convert(self, source):
+        start = time.perf_counter()
+        try:
+            return original_convert(self, source)
+        finally:
+            totals["(Markdown.convert, all callers)"] += time.perf_counter() - start
+
+    cwd = os.getcwd()
+    os.chdir(project)
+    PluginCollection.run_event = run_event
+    markdown.Markdown.convert = convert
+    try:
+        start = time.perf_counter()
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
+        wall = time.perf_counter() - start
+    finally:
+        PluginCollection.run_event = original_run_event
+        markdown.Markdown.convert = original_convert
+        os.chdir(cwd)
+    return dict(totals), wall
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100, help="lessons per language (default 100)")
+    parser.add_argument("--min", type=float, default=0.02, help="hide rows under this many seconds")
+    args = parser.parse_args(argv)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory(prefix="ctpat-events-") as tmp:
+        work = Path(tmp)
+        synthetic.hooks_project(work / "hooks", args.n)
+        synthetic.plain_from_hooks_project(work / "hooks", work / "plain")
+        sys.path.insert(0, str(work / "hooks" / "hooks"))
+        timed_build(work / "plain", work / "warm")  # imports, jieba's dictionary: not measured
+        plain, plain_wall = timed_build(work / "plain", work / "site-plain")
+        hooks, hooks_wall = timed_build(work / "hooks", work / "site-hooks")
+    print(f"N={args.n}: wall plain {plain_wall:.2f} s, hooks {hooks_wall:.2f} s, "
+          f"ratio {hooks_wall / plain_wall:.3f}")
+    print(f"{'plain s':>8} {'hooks s':>8} {'delta':>7}  event plugin")
+    for key in sorted(set(plain) | set(hooks), key=lambda k: -(hooks.get(k, 0) - plain.get(k, 0))):
+        p, h = plain.get(key, 0.0), hooks.get(key, 0.0)
+        if max(p, h) >= args.min:
+            print(f"{p:8.2f} {h:8.2f} {h - p:+7.2f}  {key}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
