@@ -275,3 +275,14 @@ def test_library_switches_language_to_its_twin(built_site):
         page = built_site / here / "library/index.html"
         link = soup_of(page).select_one(f'.md-select__link[hreflang="{there}"]')
         assert (page.parent / link["href"]).resolve() == (built_site / prefix / "library").resolve()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_the_lessons_not_the_library_listing(built_site, language):
+    index = json.loads((built_site / PREFIX[language] / "search" / "search_index.json")
+                       .read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(location.endswith("library/") for location in locations)
+    first = disk.lessons(language)[0]
+    # Chinese text in the index is cut into words with zero-width spaces (jieba).
+    assert any(first.meta["title"] == doc["title"].replace("\u200b", "") for doc in index["docs"])

@@ -204,3 +204,16 @@ def test_unsafe_url(url, unsafe):
 def test_every_language_has_every_quiz_string():
     assert set(QUIZ_STRINGS["en"]) == set(QUIZ_STRINGS["zh"])
     assert set(JS_STRINGS) <= set(QUIZ_STRINGS["en"])
+
+
+@pytest.mark.parametrize("text", [
+    "Check the seal before the truck leaves",
+    "  Seven-point inspection: doors, walls, floor, ceiling (and the undercarriage)  ",
+    "封条号与单据对不上时，应当怎么办？",
+    'He said "stop" -- then left; 50% of 1/2 = 25 # not a heading',
+    "Seal **class H** per ISO 17712", "Use `VVTT` & log it", "[CBP](https://www.cbp.gov/)",
+    "Line one\nline two", "a_b_c and 3*4", "<b>bold</b>", "Wow!",
+])
+def test_plain_text_fast_path_matches_markdown(renderer, text):
+    """Text with no Markdown character skips the parser; the reader must see no difference."""
+    assert renderer.inline(text) == renderer.inline.convert(text)

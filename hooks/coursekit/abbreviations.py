@@ -13,10 +13,12 @@ import html
 import re
 
 # Text inside these elements is never marked (the extension skips code spans too).
-SKIPPED_ELEMENTS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea",
-                              "abbr", "svg", "math", "template"})
-_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
-_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
+SKIPPED_ELEMENTS = ("code", "pre", "kbd", "samp", "script", "style", "textarea", "abbr",
+                    "svg", "math", "template")
+# Comments and skipped elements, an unclosed one running to the end of the page.
+_PROTECTED = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(%s)\b[^>]*>.*?(?:</\1\s*>|\Z)" % "|".join(SKIPPED_ELEMENTS),
+    re.DOTALL | re.IGNORECASE)
 
 
 class AbbreviationMarker:
@@ -26,38 +28,40 @@ class AbbreviationMarker:
         self.titles = {abbr: title for abbr, title in titles.items() if abbr and title}
         alternatives = "|".join(re.escape(abbr) for abbr in
                                 sorted(self.titles, key=len, reverse=True))
-        self.pattern = re.compile(f"\\b(?:{alternatives})\\b") if self.titles else None
+        # The abbr extension's \b(?:longest|...|shortest)\b, behind a look-ahead on the first
+        # letters: Python's regex engine then skips most positions at once (twice as fast).
+        first_letters = "".join(sorted({re.escape(abbr[0]) for abbr in self.titles}))
+        self.pattern = (re.compile(f"(?=[{first_letters}])\\b(?:{alternatives})\\b")
+                        if self.titles else None)
         self._elements = {abbr: f'<abbr title="{html.escape(title, quote=True)}">{abbr}</abbr>'
                           for abbr, title in self.titles.items()}
 
     def mark(self, page_html: str) -> str:
-        if self.pattern is None or not self.pattern.search(page_html):
-            return page_html
-        out: list[str] = []
-        skipping: list[str] = []  # open skipped elements, innermost last
-        position = 0
-        for token in _TOKEN.finditer(page_html):
-            text = page_html[position:token.start()]
-            out.append(self._mark_text(text) if text and not skipping else text)
-            tag = token.group(0)
-            out.append(tag)
-            position = token.end()
-            if tag.startswith("<!--"):
-                continue
-            name_match = _TAG_NAME.match(tag)
-            if not name_match:
-                continue
-            name = name_match.group(1).lower()
-            if name not in SKIPPED_ELEMENTS:
-                continue
-            if tag.startswith("</"):
-                if name in skipping:  # tolerate stray end tags: close up to the match
-                    del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
-            elif not tag.endswith("/>"):
-                skipping.append(name)
-        tail = page_html[position:]
-        out.append(self._mark_text(tail) if tail and not skipping else tail)
-        return "".join(out)
+        """Wrap every abbreviation in text; the page is scanned by regex, not walked in Python.
 
-    def _mark_text(self, text: str) -> str:
-        return self.pattern.sub(lambda match: self._elements[match.group(0)], text)
+        Only the (few) matches are looked at one by one: a match is skipped inside a tag
+        (the last ``<`` before it is not yet closed: serializers write ``>`` in attribute
+        values as ``&gt;``), a comment or a skipped element.
+        """
+        if self.pattern is None:
+            return page_html
+        matches = list(self.pattern.finditer(page_html))
+        if not matches:
+            return page_html
+        protected = [m.span() for m in _PROTECTED.finditer(page_html)]
+        out: list[str] = []
+        position = 0
+        index = 0  # protected ranges are in order, and so are the matches
+        for match in matches:
+            start, end = match.span()
+            while index < len(protected) and protected[index][1] <= start:
+                index += 1
+            if index < len(protected) and protected[index][0] < end:
+                continue  # inside a comment or a skipped element
+            if page_html.rfind("<", 0, start) > page_html.rfind(">", 0, start):
+                continue  # inside a tag: an attribute value or the tag's name
+            out.append(page_html[position:start])
+            out.append(self._elements[match.group(0)])
+            position = end
+        out.append(page_html[position:])
+        return "".join(out)

@@ -17,6 +17,9 @@ from markupsafe import Markup
 _UNSAFE_URL = ("javascript:", "data:", "vbscript:")
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "srcset", "poster")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+# Characters that can start inline Markdown or need escaping. Text without any of them (most
+# quiz options, most Chinese) comes out of Markdown unchanged, so it skips the parser.
+_MARKDOWN_SPECIALS = re.compile(r"[\\`*_\[\]<>&!\n]")
 
 
 def unsafe_url(url: str) -> bool:
@@ -45,8 +48,14 @@ class InlineMarkdown:
         self._cache: dict[str, Markup] = {}
 
     def __call__(self, text: str) -> Markup:
-        if text in self._cache:
-            return self._cache[text]
+        if not _MARKDOWN_SPECIALS.search(text):
+            return Markup(text.strip())
+        if text not in self._cache:
+            self._cache[text] = self.convert(text)
+        return self._cache[text]
+
+    def convert(self, text: str) -> Markup:
+        """Run Markdown's inline processors over ``text`` (no fast path, no cache)."""
         md = self.md
         md.reset()
         root = etree.Element("div")
@@ -62,9 +71,7 @@ class InlineMarkdown:
         output = output[len("<span>"):-len("</span>")] if output.startswith("<span>") else output
         for postprocessor in md.postprocessors:
             output = postprocessor.run(output)
-        result = Markup(output.strip())
-        self._cache[text] = result
-        return result
+        return Markup(output.strip())
 
 
 def _neutralise(element: etree.Element) -> None:

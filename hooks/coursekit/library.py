@@ -190,7 +190,11 @@ def page_model(catalog: dict, page_url: str, catalog_url: str) -> dict:
 
 
 def page_source(title: str, body_html: str) -> str:
-    """The generated Markdown of the library page: front matter, H1 and the rendered body."""
+    """The generated Markdown of the library page: front matter, H1 and the rendered body.
+
+    The page stays out of search: it repeats every lesson's title and roles, so a search
+    would list it above the lessons themselves.
+    """
     front = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML scalar
-    return (f"---\ntitle: {front}\nctpat_library: true\n---\n\n"
+    return (f"---\ntitle: {front}\nctpat_library: true\nsearch:\n  exclude: true\n---\n\n"
             f"# {title}\n\n{body_html}\n")
