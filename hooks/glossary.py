@@ -24,22 +24,18 @@ def glossary_path(config) -> Path:
 
 
 def load_terms(config) -> list[glossary.Term]:
-    """The checked glossary, read once per build (both language builds share the result)."""
+    """The checked glossary, parsed once per change of the file (shared by every hook)."""
     path = glossary_path(config)
-    stamp = (str(path), path.stat().st_mtime_ns) if path.exists() else None
-    cached = getattr(load_terms, "_cache", None)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    if stamp is None:
+    if not path.exists():
         raise PluginError(f"data/glossary.yml is missing; it feeds the glossary page, the "
                           "abbreviation tooltips and Chinese search: restore it")
     try:
-        terms, warnings = glossary.load_glossary(path, path.parent.parent)
+        terms, warnings, fresh = glossary.load_glossary_cached(path, path.parent.parent)
     except AuthorErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in the glossary:\n{exc}") from None
-    for warning in warnings:
-        log.warning(str(warning))
-    load_terms._cache = (stamp, terms)  # replaced, never appended: safe across serve rebuilds
+    if fresh:
+        for warning in warnings:
+            log.warning(str(warning))
     return terms
 
 

@@ -34,6 +34,25 @@ class Term:
         return self.zh if language == "zh" else self.en
 
 
+_CACHE: dict = {}  # one glossary at a time: replaced, never appended (serve rebuilds)
+
+
+def load_glossary_cached(path: Path, root: Path) -> tuple[list[Term], list[AuthorError], bool]:
+    """``load_glossary`` parsed once per change of the file: ``(terms, warnings, fresh)``.
+
+    ``fresh`` is true for the call that parsed the file, so its warnings are logged once
+    however many hooks ask (the glossary page, tooltips and jieba all read it).
+    """
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _CACHE.get("key") == key:
+        return _CACHE["terms"], _CACHE["warnings"], False
+    terms, warnings = load_glossary(path, root)
+    _CACHE.clear()
+    _CACHE.update(key=key, terms=terms, warnings=warnings)
+    return terms, warnings, True
+
+
 def load_glossary(path: Path, root: Path) -> tuple[list[Term], list[AuthorError]]:
     """Read and check the glossary.
 
