@@ -12,6 +12,8 @@ every File from ``docs_dir``, dropping generated content; see product.md, trap 1
   language switcher's target);
 - -105: after it, give this language's page its content and add catalog.json (marked
   ``generated_by``, so hooks/languages.py does not ask for an English source file).
+
+The table itself goes in at ``on_page_content``, after Markdown, in place of a marker.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 
 from coursekit import languages, library, templates
 from coursekit.lessons import CourseConfig, load_course
@@ -83,13 +86,29 @@ def fill_library_page(files: Files, /, *, config) -> Files:
     files.append(catalog_file)
 
     model = library.page_model(catalog, page.url, catalog_file.url)
-    body = templates.render("library.html", **model)
-    page.content_string = library.page_source(languages.t(language, "library_title"), body)
+    _bodies.clear()
+    _bodies[page.src_uri] = templates.render("library.html", **model)
+    page.content_string = library.page_source(languages.t(language, "library_title"))
     page.generated_by = "hooks/library.py"
     return files
 
 
 on_files = CombinedEvent(add_library_pages, fill_library_page)
+
+# This build's library body, by page source (replaced every build: serve-safe).
+_bodies: dict[str, str] = {}
+
+
+def on_page_content(html: str, /, *, page, config, files) -> str:
+    """Put the rendered library table where Markdown left the marker, and its module
+    headings into the page's table of contents (Markdown never saw them)."""
+    body = _bodies.get(page.file.src_uri)
+    if body is None or library.BODY_MARKER not in html:
+        return html
+    links = [AnchorLink(title, anchor, 2) for anchor, title in library.headings(body)]
+    parent = page.toc.items[0].children if len(page.toc.items) == 1 else page.toc.items
+    parent.extend(links)
+    return html.replace(library.BODY_MARKER, body, 1)
 
 
 def _quiz_facts(config) -> dict:

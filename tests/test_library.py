@@ -286,3 +286,16 @@ def test_search_finds_the_lessons_not_the_library_listing(built_site, language):
     first = disk.lessons(language)[0]
     # Chinese text in the index is cut into words with zero-width spaces (jieba).
     assert any(first.meta["title"] == doc["title"].replace("\u200b", "") for doc in index["docs"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_library_table_of_contents_jumps_to_each_module(built_site, language):
+    soup = soup_of(built_site / PREFIX[language] / "library" / "index.html")
+    headings = [(h["id"], text_of(h)) for h in soup.select("article h2[id]")]
+    modules = sorted({lesson.meta["module"] for lesson in disk.lessons(language)})
+    assert len(headings) == len(modules)
+    for (_, title), module in zip(headings, modules):
+        assert title.endswith(label("modules", module, language)), title
+    toc = soup.select_one("nav.md-nav--secondary")
+    assert [(a["href"], text_of(a)) for a in toc.select("a.md-nav__link")] == \
+        [(f"#{anchor}", title) for anchor, title in headings]

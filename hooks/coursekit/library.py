@@ -9,8 +9,10 @@ says where it belongs.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,12 +191,25 @@ def page_model(catalog: dict, page_url: str, catalog_url: str) -> dict:
     }
 
 
-def page_source(title: str, body_html: str) -> str:
-    """The generated Markdown of the library page: front matter, H1 and the rendered body.
+BODY_MARKER = "<!-- ctpat-library-body -->"
+_H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
-    The page stays out of search: it repeats every lesson's title and roles, so a search
-    would list it above the lessons themselves.
+
+def headings(body_html: str) -> list[tuple[str, str]]:
+    """``[(anchor, plain text), ...]`` of the level-2 headings in rendered HTML."""
+    return [(anchor, html.unescape(_TAG.sub("", inner)).strip())
+            for anchor, inner in _H2.findall(body_html)]
+
+
+def page_source(title: str) -> str:
+    """The generated Markdown of the library page: front matter, H1 and a marker for the body.
+
+    The body (rendered HTML) replaces the marker after Markdown (``hooks/library.py``):
+    Markdown's raw-HTML parser would take longer over the table than over any lesson. The
+    page stays out of search: it repeats every lesson's title and roles, so a search would
+    list it above the lessons themselves.
     """
     front = json.dumps(title, ensure_ascii=False)  # a JSON string is a valid YAML scalar
     return (f"---\ntitle: {front}\nctpat_library: true\nsearch:\n  exclude: true\n---\n\n"
-            f"# {title}\n\n{body_html}\n")
+            f"# {title}\n\n{BODY_MARKER}\n")
