@@ -51,3 +51,17 @@ def test_benchmark_smoke_run_reports_documented_json():
 
     machine = report["machine"]
     assert machine["nproc"] > 0 and machine["python"]
+
+
+@pytest.mark.slow
+def test_event_timing_lists_the_hooks_events_beside_plain_material():
+    result = subprocess.run(
+        [sys.executable, "bench/event_times.py", "--n", "3", "--repeat", "1", "--min", "0"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-4000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("N=3: wall plain ") and " ratio " in lines[0]
+    events = {line.split(None, 3)[3] for line in lines[2:] if len(line.split(None, 3)) == 4}
+    # The quiz hook renders after search indexing; both builds run Material's search.
+    assert {"page_context hooks/quizzes.py", "page_context SearchPlugin",
+            "(Markdown.convert, all callers)"} <= events, events
