@@ -2,7 +2,8 @@
 
 The site's Markdown settings convert each sample twice: with ``*[ABBR]: title`` lines (the
 abbr extension marks it) and without (then ``AbbreviationMarker`` marks the HTML). The two
-must agree, so readers get exactly the tooltips the extension would have given them.
+must agree, so readers get the tooltips the extension would have given them, except inside
+links, where the marker leaves text alone on purpose.
 """
 
 from __future__ import annotations
@@ -55,18 +56,22 @@ def normalised(html: str) -> str:
 def test_marker_gives_the_tooltips_the_abbr_extension_gives(site_markdown, name):
     text = SAMPLES[name]
     definitions = "\n".join(f"*[{abbr}]: {title}" for abbr, title in TITLES.items())
-    expected = site_markdown().convert(f"{text}\n\n{definitions}\n")
+    expected = BeautifulSoup(site_markdown().convert(f"{text}\n\n{definitions}\n"), "html.parser")
+    for abbr in expected.select("a abbr"):
+        abbr.unwrap()  # the marker's one difference: no tooltip inside link text
     marked = AbbreviationMarker(TITLES).mark(site_markdown().convert(text))
-    assert normalised(marked) == normalised(expected)
+    assert normalised(marked) == normalised(str(expected))
     if name != "code is left alone":
         assert "<abbr" in marked
 
 
 def test_marker_leaves_code_attributes_and_comments_alone():
     html = ('<p title="CBP">x</p><!-- CBP --><pre><code>CBP <b>CBP</b></code></pre>'
-            '<abbr title="mine">CBP</abbr><script>var CBP = 1;</script><p>CBP</p>')
+            '<abbr title="mine">CBP</abbr><script>var CBP = 1;</script><a href="#">CBP</a>'
+            '<aside>CBP</aside><p>CBP</p>')
     marked = AbbreviationMarker({"CBP": "Customs"}).mark(html)
-    assert marked == html.replace("<p>CBP</p>", '<p><abbr title="Customs">CBP</abbr></p>')
+    assert marked == html.replace("<p>CBP</p>", '<p><abbr title="Customs">CBP</abbr></p>').replace(
+        "<aside>CBP</aside>", '<aside><abbr title="Customs">CBP</abbr></aside>')
 
 
 def test_marker_survives_stray_end_tags_and_no_glossary():
