@@ -20,7 +20,7 @@ log = get_plugin_logger("glossary")
 
 
 def glossary_path(config) -> Path:
-    return Path(os.path.dirname(config.config_file_path)) / "data" / "glossary.yml"
+    return Path(os.path.dirname(config.config_file_path)) / glossary.GLOSSARY_FILE
 
 
 def load_terms(config) -> list[glossary.Term]:
@@ -48,6 +48,7 @@ def on_config(config):
     """
     import jieba
 
+    _markers.clear()  # this build's glossary may have changed (serve rebuilds)
     jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
     for word in glossary.jieba_words(load_terms(config)):
         jieba.add_word(word, freq=100000)
@@ -64,17 +65,13 @@ def on_page_context(context, /, *, page, config, nav):
     here too; the quiz (added at -100) keeps plain text in its labels.
     """
     if page.content:
-        page.content = _marker(load_terms(config), config.theme.get("language") or "en").mark(
-            page.content)
+        language = config.theme.get("language") or "en"
+        if language not in _markers:
+            _markers[language] = AbbreviationMarker(
+                glossary.abbreviation_titles(load_terms(config), language))
+        page.content = _markers[language].mark(page.content)
     return context
 
 
-def _marker(terms: list[glossary.Term], language: str) -> AbbreviationMarker:
-    """One marker per glossary and language, dropped when the glossary is read again."""
-    cache = getattr(_marker, "_cache", None)
-    if cache is None or cache[0] is not terms:
-        cache = (terms, {})
-        _marker._cache = cache
-    if language not in cache[1]:
-        cache[1][language] = AbbreviationMarker(glossary.abbreviation_titles(terms, language))
-    return cache[1][language]
+# This build's tooltip markers by language: emptied by on_config, filled by the first page.
+_markers: dict[str, AbbreviationMarker] = {}

@@ -25,8 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from coursekit import languages, library, templates
-from coursekit.inline_markdown import InlineMarkdown
+from coursekit import inline_markdown, languages, library, templates
 from coursekit.lessons import (Course, CourseConfig, insert_after_h1_html, load_course,
                                summary_model)
 
@@ -78,7 +77,6 @@ def source_of(file) -> tuple[str, str]:
 
 @event_priority(0)  # the order does not matter: it only reads the lesson files
 def on_files(files, /, *, config):
-    _this_build.pop("inline", None)  # mkdocs.yml's extensions may have changed (serve)
     load(config)  # stop here, with every problem listed, before any page is rendered
     return files
 
@@ -95,7 +93,8 @@ def on_page_context(context, /, *, page, config, nav):
     language = _language(config)
     strings = languages.strings(language)
     model = summary_model(lesson, course.config, language)
-    model["objectives"] = [_inline(config)(text) for text in model["objectives"]]
+    inline = inline_markdown.shared(config.markdown_extensions, config.mdx_configs)
+    model["objectives"] = [inline(text) for text in model["objectives"]]
     objectives_id = _slugify(config, strings["objectives"])
     if objectives_id and f'id="{objectives_id}"' in page.content:
         objectives_id = ""  # the author has a heading of that name: keep its anchor unique
@@ -104,13 +103,6 @@ def on_page_context(context, /, *, page, config, nav):
                            module_number_label=languages.t(language, "module", n=lesson.module))
     page.content = insert_after_h1_html(page.content, box)
     return context
-
-
-def _inline(config) -> InlineMarkdown:
-    """Inline Markdown with the site's extensions, one per build (objectives repeat per language)."""
-    if "inline" not in _this_build:
-        _this_build["inline"] = InlineMarkdown(config.markdown_extensions, config.mdx_configs)
-    return _this_build["inline"]
 
 
 def _slugify(config, text: str) -> str:

@@ -8,16 +8,15 @@ Pages place them with one-line markers, in both languages:
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from coursekit import glossary, languages, templates, workshops
 from coursekit import lessons as lessons_module
-
-import glossary as glossary_hook  # the hook modules beside this one (they cache their data)
-import lessons as lessons_hook
 
 log = get_plugin_logger("pages")
 
@@ -38,10 +37,17 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
     return MARKER.sub(lambda m: renderers[m.group(1)](), markdown)
 
 
+def _root(config) -> Path:
+    return Path(os.path.dirname(config.config_file_path))
+
+
 def _glossary(config, language: str) -> str:
     other = "en" if language == "zh" else "zh"
     rows = []
-    for term in glossary.sorted_terms(glossary_hook.load_terms(config)):
+    # Checked (and any problem reported) by hooks/glossary.py's on_config; parsed once.
+    path = _root(config) / glossary.GLOSSARY_FILE
+    terms, _warnings, _fresh = glossary.load_glossary_cached(path, _root(config))
+    for term in glossary.sorted_terms(terms):
         rows.append({
             "anchor": re.sub(r"[^a-z0-9]+", "-", (term.abbr or term.en).lower()).strip("-"),
             "name": term.name(language), "other_name": term.name(other), "other_lang": other,
@@ -78,7 +84,9 @@ def _contact(config, language: str) -> str:
 def _course_overview(config, files, page, language: str) -> str:
     from mkdocs.utils import get_relative_url
 
-    course = lessons_hook.load(config)
+    # Checked by hooks/lessons.py's on_files (which stops the build on errors); cached.
+    course = lessons_module.load_course(
+        _root(config), lessons_module.CourseConfig.from_extra(config.extra.get("course")))
     prefix = "" if language == languages.DEFAULT else f"{language}/"
     modules, total_minutes, total_lessons = [], 0, 0
     for number in course.config.modules:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import AuthorError
-from .yamlsource import LineLoader, yaml_error
+from .yamlsource import load_with_lines, yaml_error
 
 _FENCE = re.compile(r"^-{3}[ \t]*$", re.MULTILINE)
 
@@ -37,7 +37,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                           "close it with a line holding only '---'")
     source = "\n".join(lines[1:end])
     try:
-        meta = yaml.load(source, Loader=LineLoader)
+        meta = load_with_lines(source)
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path, line_offset=1) from None
     if meta is None:

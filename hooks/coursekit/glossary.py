@@ -15,6 +15,7 @@ from .errors import AuthorError, AuthorErrors
 from .languages import LANGUAGES
 from .yamlsource import LineDict, load_yaml
 
+GLOSSARY_FILE = "data/glossary.yml"  # relative to the project folder
 KNOWN_KEYS = {"abbr", "en", "zh", "zh_tw", "definition", "note", "search_terms"}
 # Brackets hold the English name beside a Chinese term: 安全概况(Security Profile).
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")

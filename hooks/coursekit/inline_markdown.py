@@ -74,6 +74,19 @@ class InlineMarkdown:
         return Markup(output.strip())
 
 
+_SHARED: dict = {}  # one renderer at a time: replaced, never appended (serve rebuilds)
+
+
+def shared(extensions=(), extension_configs=None) -> InlineMarkdown:
+    """The renderer for these Markdown settings, shared by every hook of a build (quiz text,
+    lesson objectives): one Markdown instance and one cache instead of one per hook."""
+    key = repr((list(extensions), extension_configs))
+    if _SHARED.get("key") != key:
+        _SHARED.clear()
+        _SHARED.update(key=key, renderer=InlineMarkdown(extensions, extension_configs))
+    return _SHARED["renderer"]
+
+
 def _neutralise(element: etree.Element) -> None:
     for name in list(element.attrib):
         lowered = name.lower()

@@ -19,12 +19,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .errors import AuthorError
-from .frontmatter import FrontMatter, split_front_matter
+from .frontmatter import split_front_matter
 from .languages import DEFAULT, LANGUAGES, SOURCE_DIRS, t
-from .yamlsource import LineDict, _construct_mapping
+from .yamlsource import LineDict
 
 LESSONS_DIR = "lessons"  # inside docs/ and docs_zh/
 QUIZ_DIR = "quizzes"     # at the project root, one <id>.yml per quiz
@@ -204,47 +202,12 @@ def _read_course(root_path: Path, files, quizzes: set[str], config: CourseConfig
     return Course(config, lessons, errors)
 
 
-class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """``yamlsource.LineLoader`` on libyaml when PyYAML has it (safe, mappings keep their
-    lines). Every build reads every lesson's front matter; with a thousand lessons per
-    language the pure-Python parser alone costs seconds, libyaml about a seventh of that."""
-
-
-_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_OPEN = re.compile(r"^-{3}[ \t]*$")
-_CLOSE = re.compile(r"^(-{3}|\.{3})[ \t]*$")
-
-
-def read_front_matter(text: str, path: str) -> FrontMatter:
-    """What ``split_front_matter`` returns, parsed by libyaml.
-
-    Anything out of the ordinary (no front matter, no closing line, invalid YAML, not a
-    mapping) is handed to ``split_front_matter`` itself, so its results and its error
-    messages stay the single source.
-    """
-    lines = text.lstrip("\ufeff").split("\n")
-    if not _OPEN.match(lines[0]):
-        return split_front_matter(text, path)
-    end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
-    if end is None:
-        return split_front_matter(text, path)
-    try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_FastLineLoader)
-    except yaml.YAMLError:
-        return split_front_matter(text, path)  # raises AuthorError with the file's line
-    if not isinstance(meta, LineDict):
-        return split_front_matter(text, path)
-    # The YAML starts on line 2 of the file, after the opening '---'.
-    key_lines = {key: line + 1 for key, line in meta.key_lines.items()}
-    return FrontMatter(meta, "\n".join(lines[end + 1:]), end + 2, key_lines)
-
-
 def parse_lesson(text: str, path: str, rel: str, language: str, config: CourseConfig,
                  quizzes: set[str]) -> tuple[Lesson | None, list[AuthorError]]:
     """Check one lesson's front matter. Returns the lesson (None if it cannot be used)
     and every problem found in it."""
     try:
-        front = read_front_matter(text, path)
+        front = split_front_matter(text, path)
     except AuthorError as exc:
         return None, [exc]
     meta, lines = front.meta, front.lines

@@ -15,7 +15,7 @@ import json
 import re
 
 from . import templates
-from .inline_markdown import InlineMarkdown
+from . import inline_markdown
 from .languages import pick, quiz_strings
 from .quizzes import Quiz
 
@@ -32,7 +32,7 @@ class QuizRenderer:
     """
 
     def __init__(self, extensions=(), extension_configs=None):
-        self.inline = InlineMarkdown(extensions, extension_configs)
+        self.inline = inline_markdown.shared(extensions, extension_configs)
 
     def render(self, quiz: Quiz, language: str, uid: str | None = None) -> str:
         """The widget for ``quiz`` in ``language``; ``uid`` prefixes every HTML id on the page."""

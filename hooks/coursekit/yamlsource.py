@@ -59,13 +59,19 @@ def yaml_error(exc: yaml.YAMLError, path: str, line_offset: int = 0) -> AuthorEr
                        "check the indentation and quote text that contains ':' or '#'")
 
 
-def load_yaml(text: str, path: str):
-    """Parse YAML safely; errors become AuthorError with the line."""
+def load_with_lines(text: str):
+    """Parse YAML safely into LineDicts with libyaml; on an error, parse again in pure Python
+    and raise its ``yaml.YAMLError``, whose message and line are clearer."""
     try:
         return yaml.load(text, Loader=FastLineLoader)
     except yaml.YAMLError:
-        pass  # parse again in pure Python: its messages name the problem and line better
+        pass
+    return yaml.load(text, Loader=LineLoader)
+
+
+def load_yaml(text: str, path: str):
+    """Parse YAML safely; errors become AuthorError with the line."""
     try:
-        return yaml.load(text, Loader=LineLoader)
+        return load_with_lines(text)
     except yaml.YAMLError as exc:
         raise yaml_error(exc, path) from None
