@@ -68,10 +68,42 @@ def timed_build(project: Path, site: Path) -> tuple[dict, float]:
         finally:
             totals["(Markdown.convert, all callers)"] += time.perf_counter() - start
 
+    # MkDocs' own build steps, so that time outside every event shows too.
+    import mkdocs.commands.build as build_module
+    from mkdocs.structure import files as files_module
+    phases = {build_module: ("get_files", "get_navigation", "_populate_page", "_build_page",
+                             "_build_theme_template", "_build_extra_template"),
+              files_module.Files: ("copy_static_files",)}
+    originals = {(owner, name): getattr(owner, name) for owner, names in phases.items()
+                 for name in names}
+
+    def phase(function, key):
+        def timed(*args, **kw):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kw)
+            finally:
+                totals[key] += time.perf_counter() - start
+        return timed
+
     cwd = os.getcwd()
     os.chdir(project)
     PluginCollection.run_event = run_event
     markdown.Markdown.convert = convert
+    for (owner, name), function in originals.items():
+        setattr(owner, name, phase(function, f"(build step {name})"))
+    import jinja2
+    import mkdocs.utils
+    original_render, original_write = jinja2.Template.render, mkdocs.utils.write_file
+
+    def render(self, *args, **kw):
+        start = time.perf_counter()
+        try:
+            return original_render(self, *args, **kw)
+        finally:
+            totals[f"(Jinja render {self.name})"] += time.perf_counter() - start
+    jinja2.Template.render = render
+    mkdocs.utils.write_file = phase(original_write, "(write_file)")
     try:
         start = time.perf_counter()
         build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)))
@@ -79,6 +111,9 @@ def timed_build(project: Path, site: Path) -> tuple[dict, float]:
     finally:
         PluginCollection.run_event = original_run_event
         markdown.Markdown.convert = original_convert
+        for (owner, name), function in originals.items():
+            setattr(owner, name, function)
+        jinja2.Template.render, mkdocs.utils.write_file = original_render, original_write
         os.chdir(cwd)
     return dict(totals), wall
 

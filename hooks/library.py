@@ -10,10 +10,12 @@ every File from ``docs_dir``, dropping generated content; see product.md, trap 1
 - 50: add ``library.md`` and ``zh/library.md`` before it, so it treats them like the other
   pages (the zh one becomes this build's page under /zh/ and each gets its twin as the
   language switcher's target);
-- -105: after it, give this language's page its content and add catalog.json (marked
+- -105: after it, give this language's page its source and add catalog.json (marked
   ``generated_by``, so hooks/languages.py does not ask for an English source file).
 
-The table itself goes in at ``on_page_content``, after Markdown, in place of a marker.
+The catalogue and the table need the quiz facts, which the quiz check delivers at ``on_env``
+(it runs beside the Markdown conversion); the table goes into the page at
+``on_page_context``, in place of a marker, and skips Markdown altogether.
 """
 
 from __future__ import annotations
@@ -27,9 +29,8 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from coursekit import languages, library, templates
+from coursekit import course_quizzes, languages, library, templates
 from coursekit.lessons import CourseConfig, load_course
-from coursekit.quizzes import load_quizzes_cached
 
 log = get_plugin_logger("library")
 
@@ -64,6 +65,9 @@ def add_library_pages(files: Files, /, *, config) -> Files:
 
 @event_priority(-105)  # after mkdocs-static-i18n (-100), before hooks/languages.py (-110)
 def fill_library_page(files: Files, /, *, config) -> Files:
+    """Give this language's library page its source and add catalog.json (filled at on_env,
+    when the quiz check has finished)."""
+    _build.clear()
     language = _language(config)
     prefix = _prefix(language)
     page = files.get_file_from_path(prefix + library.PAGE_SRC)
@@ -78,41 +82,43 @@ def fill_library_page(files: Files, /, *, config) -> Files:
         lesson_file = files.get_file_from_path(src)
         if lesson_file is not None:
             urls[lesson.rel] = lesson_file.url
-    catalog = library.build_catalog(course, _quiz_facts(config), language, urls)
-
-    catalog_file = File.generated(
-        config, f"{prefix}library/{library.CATALOG_NAME}",
-        content=json.dumps(catalog, ensure_ascii=False, indent=1) + "\n")
+    catalog_file = File.generated(config, f"{prefix}library/{library.CATALOG_NAME}", content="")
     files.append(catalog_file)
-
-    model = library.page_model(catalog, page.url, catalog_file.url)
-    _bodies.clear()
-    _bodies[page.src_uri] = templates.render("library.html", **model)
     page.content_string = library.page_source(languages.t(language, "library_title"))
     page.generated_by = "hooks/library.py"
+    _build.update(page=page, catalog_file=catalog_file, course=course, urls=urls,
+                  language=language)
     return files
 
 
 on_files = CombinedEvent(add_library_pages, fill_library_page)
 
-# This build's library body, by page source (replaced every build: serve-safe).
-_bodies: dict[str, str] = {}
+# This build's library: its page file, catalog file, course, lesson URLs and, from on_env,
+# the rendered body (replaced every build: serve-safe).
+_build: dict = {}
 
 
-def on_page_content(html: str, /, *, page, config, files) -> str:
+@event_priority(0)  # after hooks/quizzes.py (100) collected the quiz check
+def on_env(env, /, *, config, files):
+    if "page" not in _build:
+        return env
+    quizzes = library.quiz_facts(course_quizzes.result().quizzes)
+    catalog = library.build_catalog(_build["course"], quizzes, _build["language"], _build["urls"])
+    _build["catalog_file"].content_string = json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"
+    model = library.page_model(catalog, _build["page"].url, _build["catalog_file"].url)
+    _build["body"] = templates.render("library.html", **model)
+    return env
+
+
+@event_priority(-70)  # after search (0; the page is excluded from it), before tooltips (-90)
+def on_page_context(context, /, *, page, config, nav):
     """Put the rendered library table where Markdown left the marker, and its module
     headings into the page's table of contents (Markdown never saw them)."""
-    body = _bodies.get(page.file.src_uri)
-    if body is None or library.BODY_MARKER not in html:
-        return html
+    body = _build.get("body")
+    if body is None or page.file is not _build["page"] or library.BODY_MARKER not in page.content:
+        return context
     links = [AnchorLink(title, anchor, 2) for anchor, title in library.headings(body)]
     parent = page.toc.items[0].children if len(page.toc.items) == 1 else page.toc.items
     parent.extend(links)
-    return html.replace(library.BODY_MARKER, body, 1)
-
-
-def _quiz_facts(config) -> dict:
-    """The quiz facts, from the load the quiz hook shares (parsed once per change of quizzes/)."""
-    root = _root(config)
-    quizzes, _errors = load_quizzes_cached(root / "quizzes", root)
-    return library.quiz_facts(quizzes)
+    page.content = page.content.replace(library.BODY_MARKER, body, 1)
+    return context

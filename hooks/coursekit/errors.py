@@ -18,6 +18,11 @@ class AuthorError(Exception):
     problem: str
     fix: str = ""
 
+    def __reduce__(self):
+        # Exceptions pickle their ``args``, which a dataclass leaves empty: the fields instead
+        # (quiz checks run in a worker process, coursekit/background.py).
+        return (type(self), (self.path, self.line, self.problem, self.fix))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.problem}"

@@ -48,8 +48,12 @@ class InlineMarkdown:
         self._cache: dict[str, Markup] = {}
 
     def __call__(self, text: str) -> Markup:
+        return Markup(self.html(text))
+
+    def html(self, text: str) -> str:
+        """The same HTML as a plain ``str``, for code that builds markup itself."""
         if not _MARKDOWN_SPECIALS.search(text):
-            return Markup(text.strip())
+            return text.strip()
         if text not in self._cache:
             self._cache[text] = self.convert(text)
         return self._cache[text]

@@ -176,14 +176,17 @@ def load_quiz(path: Path | str, root: Path | str) -> Quiz:
     return quiz
 
 
-def load_quizzes(quiz_dir: Path | str, root: Path | str) -> tuple[dict[str, Quiz], list[AuthorError]]:
+def load_quizzes(quiz_dir: Path | str, root: Path | str, cache: dict | None = None
+                 ) -> tuple[dict[str, Quiz], list[AuthorError]]:
     """Every quiz in ``quiz_dir``: ``({id: Quiz}, [AuthorError, ...])``; never raises.
 
     A file with problems is left out of the dict and all its problems are in the list.
+    ``cache`` (a dict kept by the caller) skips the files unchanged since the last call.
     """
     quiz_dir, root = Path(quiz_dir), Path(root)
     quizzes: dict[str, Quiz] = {}
     errors: list[AuthorError] = []
+    seen = {}
     if not quiz_dir.is_dir():
         return quizzes, errors
     for path in sorted(quiz_dir.iterdir()):
@@ -196,12 +199,21 @@ def load_quizzes(quiz_dir: Path | str, root: Path | str) -> tuple[dict[str, Quiz
             continue
         if path.suffix != ".yml":
             continue
-        try:
-            quiz = load_quiz(path, root)
-        except AuthorErrors as exc:
-            errors.extend(exc.errors)
-        else:
-            quizzes[quiz.id] = quiz
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        loaded = (cache or {}).get(str(path))
+        if loaded is None or loaded[0] != stamp:
+            try:
+                loaded = (stamp, load_quiz(path, root), [])
+            except AuthorErrors as exc:
+                loaded = (stamp, None, list(exc.errors))
+        seen[str(path)] = loaded
+        if loaded[1] is not None:
+            quizzes[loaded[1].id] = loaded[1]
+        errors.extend(loaded[2])
+    if cache is not None:  # deleted files drop out
+        cache.clear()
+        cache.update(seen)
     return quizzes, errors
 
 
@@ -626,19 +638,3 @@ def check_placements(markers_en: Mapping[str, list], markers_zh: Mapping[str, li
                 f"add the line '<!-- quiz: {quiz_id} -->' to its lesson in {source_dirs['en']}/ "
                 f"and {source_dirs['zh']}/, or delete the file"))
     return errors, warnings
-
-
-# One entry, replaced (never appended to): safe across ``mkdocs serve`` rebuilds.
-_loaded: tuple = ((), ({}, []))
-
-
-def load_quizzes_cached(quiz_dir: Path, root: Path) -> tuple[dict[str, Quiz], list[AuthorError]]:
-    """``load_quizzes``, read again only when a file in ``quiz_dir`` changed, so both
-    language builds, the quiz hook and the library hook share one parse."""
-    global _loaded
-    quiz_dir = Path(quiz_dir)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size)
-                         for p in quiz_dir.iterdir() if p.is_file())) if quiz_dir.is_dir() else ()
-    if _loaded[0] != stamp or not stamp:
-        _loaded = (stamp, load_quizzes(quiz_dir, root))
-    return _loaded[1]
