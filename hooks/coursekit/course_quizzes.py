@@ -60,13 +60,14 @@ class _State:
     result: CourseQuizzes | None = None
 
 
-def start(root: Path, quiz_dir: Path, page_dirs: dict[str, str]) -> None:
-    """Start checking the quizzes, unless nothing changed since the last check."""
+def start(root: Path, quiz_dir: Path, page_dirs: dict[str, str]) -> str:
+    """Start checking the quizzes, unless nothing changed since the last check; say which."""
     stamp = sources_stamp(quiz_dir, [Path(root) / d for d in page_dirs.values()])
     if stamp == _State.stamp and (_State.result is not None or _State.job is not None):
-        return
+        return "unchanged since the last check"
     _State.stamp, _State.result = stamp, None
     _State.job = Background(check, Path(root), Path(quiz_dir), dict(page_dirs))
+    return "checking in a worker process" if _State.job.forked else "checking in this process"
 
 
 def result() -> CourseQuizzes:
