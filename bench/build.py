@@ -266,6 +266,11 @@ def targets(result: dict) -> list[str]:
                          f"({large['hooks_ms_per_page']:.1f} ms) no worse than at N={ns[0]} "
                          f"({small['hooks_ms_per_page']:.1f} ms); plain: {large['plain_ms_per_page']:.1f} "
                          f"vs {small['plain_ms_per_page']:.1f} ms")
+            # What the hooks themselves add per page, apart from Material's own growth.
+            added = {n: sizes[n]["hooks_ms_per_page"] - sizes[n]["plain_ms_per_page"] for n in ns}
+            lines.append(f"[{'PASS' if added[ns[-1]] <= added[ns[0]] else 'FAIL'}] time the hooks "
+                         f"add per page at N={ns[-1]} ({added[ns[-1]]:.1f} ms) no more than at "
+                         f"N={ns[0]} ({added[ns[0]]:.1f} ms)")
     pw = result.get("page_weight") or {}
     quiz_total = (pw.get("quiz_assets") or {}).get("total")
     if quiz_total:

@@ -123,7 +123,8 @@ def on_post_build(*, config) -> None:
         target = os.path.join(config.site_dir, prefix, "search", "search_index.json")
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "w", encoding="utf-8") as f:
-            json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
+            # dumps, not dump: json.dump streams through the pure-Python encoder.
+            f.write(json.dumps(index, ensure_ascii=False, separators=(",", ":")))
     # Material asks each language root for sitemap.xml; the i18n plugin writes only one.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         source = os.path.join(config.site_dir, name)
