@@ -9,8 +9,8 @@ and collects the result when the pages need it; meanwhile the build converts the
     result = job.result()                      # waits if needed; raises what it raised
 
 The function runs in this process instead (when ``result()`` is called) where a fork is
-unsafe or useless: with one CPU, without ``os.fork``, or when other threads run (``mkdocs
-serve`` serves pages from threads, and a forked child inherits their locks). The result is
+unsafe or useless: off Linux, with one CPU, or when other threads run (``mkdocs serve``
+serves pages from threads, and a forked child inherits their locks). The result is
 the same either way; only its arguments and return value must pickle.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,9 +26,10 @@ from typing import Any, Callable
 
 
 def can_fork() -> bool:
-    """True where a forked worker is safe and can run beside this process."""
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1)
+    """True where a forked worker is safe and can run beside this process: Linux (macOS
+    system libraries may abort a forked child), more than one CPU, no other thread."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork")
+            and (os.cpu_count() or 1) > 1 and threading.active_count() == 1)
 
 
 class Background:
