@@ -77,6 +77,7 @@ def source_of(file) -> tuple[str, str]:
 
 @event_priority(0)  # the order does not matter: it only reads the lesson files
 def on_files(files, /, *, config):
+    _this_build.pop("summary_tools", None)  # the Markdown settings may differ this build
     load(config)  # stop here, with every problem listed, before any page is rendered
     return files
 
@@ -93,9 +94,8 @@ def on_page_context(context, /, *, page, config, nav):
     language = _language(config)
     strings = languages.strings(language)
     model = summary_model(lesson, course.config, language)
-    inline = inline_markdown.shared(config.markdown_extensions, config.mdx_configs)
+    inline, objectives_id = _summary_tools(config, language)
     model["objectives"] = [inline(text) for text in model["objectives"]]
-    objectives_id = _slugify(config, strings["objectives"])
     if objectives_id and f'id="{objectives_id}"' in page.content:
         objectives_id = ""  # the author has a heading of that name: keep its anchor unique
     box = templates.render("lesson_summary.html", **model, s=strings,
@@ -103,6 +103,17 @@ def on_page_context(context, /, *, page, config, nav):
                            module_number_label=languages.t(language, "module", n=lesson.module))
     page.content = insert_after_h1_html(page.content, box)
     return context
+
+
+def _summary_tools(config, language: str):
+    """Once per build and language: the inline Markdown renderer for objectives and the
+    anchor of the "Learning objectives" heading."""
+    tools = _this_build.get("summary_tools")
+    if tools is None or tools[0] != language:
+        tools = (language, inline_markdown.shared(config.markdown_extensions, config.mdx_configs),
+                 _slugify(config, languages.strings(language)["objectives"]))
+        _this_build["summary_tools"] = tools
+    return tools[1], tools[2]
 
 
 def _slugify(config, text: str) -> str:

@@ -31,6 +31,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from coursekit import course_quizzes, languages
 from coursekit.quiz_render import QuizRenderer
+from coursekit.quizzes import project_path
 
 log = get_plugin_logger("quizzes")
 
@@ -57,7 +58,7 @@ def _language(config) -> str:
 
 def on_pre_build(*, config) -> None:
     root = _root(config)
-    page_dirs = {"en": _relative(Path(config.docs_dir), root), "zh": languages.SOURCE_DIRS["zh"]}
+    page_dirs = {"en": project_path(Path(config.docs_dir), root), "zh": languages.SOURCE_DIRS["zh"]}
     log.debug("quizzes and quiz markers: " + course_quizzes.start(root, root / "quizzes", page_dirs))
     _Build.quizzes = {}
     _Build.renderer = QuizRenderer(config.markdown_extensions, config.mdx_configs)
@@ -99,10 +100,3 @@ def on_page_context(context, /, *, page, config, nav):
         page.content = html
         page.meta["ctpat_quiz"] = True  # overrides/main.html loads quiz.css and quiz.js
     return context
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

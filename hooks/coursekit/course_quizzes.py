@@ -17,7 +17,8 @@ from pathlib import Path
 
 from .background import Background
 from .errors import AuthorError
-from .quizzes import Quiz, check_placements, find_markers, load_quizzes
+from .quizzes import (Quiz, check_placements, find_markers, load_quizzes, project_path,
+                      read_if_changed)
 
 
 @dataclass
@@ -33,7 +34,7 @@ def check(root: Path, quiz_dir: Path, page_dirs: dict[str, str]) -> CourseQuizze
     markers, marker_problems = {}, []
     for language, folder in page_dirs.items():
         markers[language] = _scan_pages(Path(root) / folder, Path(root), marker_problems)
-    known_files = {p.stem for p in Path(quiz_dir).glob("*.yml")}
+    known_files = {Path(path).stem for path in _quiz_files}  # every .yml read, loaded or not
     placement_problems, warnings = check_placements(
         markers.get("en", {}), markers.get("zh", {}), quizzes, known_files=known_files,
         source_dirs=page_dirs)
@@ -100,24 +101,16 @@ def _scan_pages(folder: Path, root: Path, problems: list) -> dict[str, list]:
             if not name.endswith(".md") or name.startswith("."):
                 continue
             path = Path(directory) / name
-            stat = path.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size)
-            cached = _page_files.get(str(path))
-            if cached is None or cached[0] != stamp:
-                page_problems: list = []
-                text = path.read_text(encoding="utf-8", errors="replace")
-                cached = (stamp, find_markers(text, _relative(path, root), page_problems),
-                          page_problems)
-            seen[str(path)] = cached
-            found[path.relative_to(folder).as_posix()] = cached[1]
-            problems.extend(cached[2])
+            markers, page_problems = read_if_changed(_page_files, seen, path,
+                                                     lambda p: _read_markers(p, root))
+            found[path.relative_to(folder).as_posix()] = markers
+            problems.extend(page_problems)
     prefix = str(folder) + os.sep  # keep the other language's entries, drop deleted pages
     _page_files = {**{k: v for k, v in _page_files.items() if not k.startswith(prefix)}, **seen}
     return found
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _read_markers(path: Path, root: Path) -> tuple[list, list[AuthorError]]:
+    problems: list = []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return find_markers(text, project_path(path, root), problems), problems

@@ -29,9 +29,10 @@ from .languages import pick, quiz_strings
 from .quizzes import Quiz
 
 # The QUIZ_STRINGS keys quiz.js uses (the rest is rendered into the HTML directly).
-_BLANK_LINE = re.compile(r"\n[ \t]*(\n|$)")
 JS_STRINGS = ("right", "wrong", "mark_ok", "mark_bad", "mark_missed", "choose", "progress",
               "score", "passed", "failed", "best", "restored", "cleared")
+# A blank line (author text may hold line breaks) would end a raw HTML block in the page.
+_BLANK_LINE = re.compile(r"\n[ \t]*(\n|$)")
 
 
 class QuizRenderer:
@@ -68,7 +69,6 @@ class QuizRenderer:
             f'{s["clear"]}</button></p>',
             "</section>",
         ]
-        # Author text may hold line breaks: drop the blank lines, which would end raw HTML.
         html = "\n".join(out)
         if _BLANK_LINE.search(html):
             html = "\n".join(line for line in html.splitlines() if line.strip())

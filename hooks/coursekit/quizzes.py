@@ -138,7 +138,7 @@ _QuizLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 def load_quiz(path: Path | str, root: Path | str) -> Quiz:
     """Read and check one quiz file; raise ``AuthorErrors`` listing every problem in it."""
     path = Path(path)
-    rel = _relative(path, Path(root))
+    rel = project_path(path, Path(root))
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -188,36 +188,51 @@ def load_quizzes(quiz_dir: Path | str, root: Path | str, cache: dict | None = No
     errors: list[AuthorError] = []
     seen = {}
     if not quiz_dir.is_dir():
+        if cache is not None:
+            cache.clear()
         return quizzes, errors
     for path in sorted(quiz_dir.iterdir()):
         if path.name.startswith(".") or not path.is_file():
             continue
         if path.suffix == ".yaml":
-            errors.append(AuthorError(_relative(path, root), None,
+            errors.append(AuthorError(project_path(path, root), None,
                                       "quiz files must end in '.yml', so this file is not read",
                                       f"rename it to {path.stem}.yml"))
             continue
         if path.suffix != ".yml":
             continue
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        loaded = (cache or {}).get(str(path))
-        if loaded is None or loaded[0] != stamp:
-            try:
-                loaded = (stamp, load_quiz(path, root), [])
-            except AuthorErrors as exc:
-                loaded = (stamp, None, list(exc.errors))
-        seen[str(path)] = loaded
-        if loaded[1] is not None:
-            quizzes[loaded[1].id] = loaded[1]
-        errors.extend(loaded[2])
+        quiz, problems = read_if_changed(cache or {}, seen, path, lambda p: _load_one(p, root))
+        if quiz is not None:
+            quizzes[quiz.id] = quiz
+        errors.extend(problems)
     if cache is not None:  # deleted files drop out
         cache.clear()
         cache.update(seen)
     return quizzes, errors
 
 
-def _relative(path: Path, root: Path) -> str:
+def _load_one(path: Path, root: Path) -> tuple[Quiz | None, list[AuthorError]]:
+    try:
+        return load_quiz(path, root), []
+    except AuthorErrors as exc:
+        return None, list(exc.errors)
+
+
+def read_if_changed(cache: dict, seen: dict, path: Path, read):
+    """``read(path)`` -> ``(value, problems)``, or the cached pair while the file's time and
+    size are unchanged. Every path read goes into ``seen``, which becomes the next cache
+    (so deleted files drop out)."""
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    entry = cache.get(str(path))
+    if entry is None or entry[0] != stamp:
+        entry = (stamp, *read(path))
+    seen[str(path)] = entry
+    return entry[1], entry[2]
+
+
+def project_path(path: Path, root: Path) -> str:
+    """``path`` as messages name it: relative to the project folder when inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
