@@ -39,20 +39,27 @@ def load_terms(config) -> list[glossary.Term]:
     return terms
 
 
-@event_priority(100)  # before the search plugin segments any page (on_page_context)
 def on_config(config):
+    _markers.clear()  # this build's glossary may have changed (serve rebuilds)
+    load_terms(config)  # a broken glossary stops the build here, before any page is read
+    return config
+
+
+def on_env(env, /, *, config, files):
     """Teach jieba the course terms so 最低安全标准 or 供应链安全专家 stay one search word.
 
     This is what ``search.jieba_dict_user`` does, fed from the glossary instead of a
-    second hand-kept file.
+    second hand-kept file. Here, not at on_config: the search plugin segments pages only
+    from on_page_context on, and jieba's dictionary (tens of MB, loaded by the first
+    ``add_word``) is better created after the quiz check's worker forked: each page of
+    this process's memory that exists at the fork costs a page fault when next written.
     """
     import jieba
 
-    _markers.clear()  # this build's glossary may have changed (serve rebuilds)
     jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
     for word in glossary.jieba_words(load_terms(config)):
         jieba.add_word(word, freq=100000)
-    return config
+    return env
 
 
 @event_priority(-90)  # after the search plugin indexed the page, before the quiz is added

@@ -25,9 +25,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from coursekit import inline_markdown, languages, library, templates
+from coursekit import inline_markdown, languages, library
 from coursekit.lessons import (Course, CourseConfig, insert_after_h1_html, load_course,
                                summary_model)
+from coursekit.summary_render import render_summary
 
 log = get_plugin_logger("lessons")
 
@@ -95,12 +96,11 @@ def on_page_context(context, /, *, page, config, nav):
     strings = languages.strings(language)
     model = summary_model(lesson, course.config, language)
     inline, objectives_id = _summary_tools(config, language)
-    model["objectives"] = [inline(text) for text in model["objectives"]]
+    model["objectives"] = [inline.html(text) for text in model["objectives"]]
     if objectives_id and f'id="{objectives_id}"' in page.content:
         objectives_id = ""  # the author has a heading of that name: keep its anchor unique
-    box = templates.render("lesson_summary.html", **model, s=strings,
-                           objectives_id=objectives_id,
-                           module_number_label=languages.t(language, "module", n=lesson.module))
+    box = render_summary(model, strings, languages.t(language, "module", n=lesson.module),
+                         objectives_id)
     page.content = insert_after_h1_html(page.content, box)
     return context
 

@@ -22,10 +22,13 @@ log = get_plugin_logger("pages")
 
 MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact|course-overview)\s*-->[ \t]*$",
                     re.MULTILINE)
+# A cheap first look: the pattern above starts with "^", so the engine would try it at
+# every character of every lesson (each has a quiz marker, so "<!--" alone says little).
+MARKER_NAMES = re.compile(r"<!--\s*(?:glossary|workshops|contact|course-overview)\s*-->")
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
-    if "<!--" not in markdown:
+    if "<!--" not in markdown or not MARKER_NAMES.search(markdown):
         return markdown
     language = config.theme.get("language") or languages.DEFAULT
     renderers = {

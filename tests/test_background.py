@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
+import time
 
 import pytest
 
@@ -36,6 +38,59 @@ def test_an_error_in_the_worker_is_raised_where_the_result_is_asked_for():
     job = Background(_fail, "quiz folder unreadable", fork=True)
     with pytest.raises(ValueError, match="quiz folder unreadable"):
         job.result()
+
+
+def _sleep_unless_in(parent_pid):
+    if os.getpid() != parent_pid:
+        time.sleep(60)
+    return os.getpid()
+
+
+def _children() -> set[int]:
+    children = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as f:
+            children.update(int(pid) for pid in f.read().split())
+    return children
+
+
+def _has_exited(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie: done, not yet reaped
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="reads /proc (Linux)")
+def test_the_worker_exits_as_soon_as_its_job_is_done_not_when_collected():
+    """While a forked child lives, each page this process writes is copied first: a worker
+    idling until the build collects its result made the build slower than no worker."""
+    job = Background(_pid_and, "x", fork=True)
+    worker = job.worker_pid
+    assert worker in _children()
+    deadline = time.monotonic() + 10
+    while not _has_exited(worker) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _has_exited(worker)
+    assert job.result() == (worker, "x")
+    assert worker not in _children()  # reaped
+
+
+def test_a_killed_worker_means_the_job_runs_here_instead():
+    job = Background(_sleep_unless_in, os.getpid(), fork=True)
+    worker = job.worker_pid
+    os.kill(worker, signal.SIGKILL)
+    assert job.result() == os.getpid()
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind
+        os.waitpid(worker, os.WNOHANG)
+
+
+def test_a_cancelled_worker_is_stopped_and_reaped():
+    job = Background(_sleep_unless_in, os.getpid(), fork=True)
+    worker = job.worker_pid
+    started = time.monotonic()
+    job.cancel()
+    assert time.monotonic() - started < 5  # not the worker's 60 s
+    with pytest.raises(ChildProcessError):
+        os.waitpid(worker, os.WNOHANG)
 
 
 def test_with_other_threads_running_the_job_runs_here_instead():

@@ -66,6 +66,8 @@ def start(root: Path, quiz_dir: Path, page_dirs: dict[str, str]) -> str:
     stamp = sources_stamp(quiz_dir, [Path(root) / d for d in page_dirs.values()])
     if stamp == _State.stamp and (_State.result is not None or _State.job is not None):
         return "unchanged since the last check"
+    if _State.job is not None:
+        _State.job.cancel()  # an unfinished check of files that have changed since
     _State.stamp, _State.result = stamp, None
     _State.job = Background(check, Path(root), Path(quiz_dir), dict(page_dirs))
     return "checking in a worker process" if _State.job.forked else "checking in this process"

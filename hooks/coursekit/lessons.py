@@ -170,13 +170,18 @@ def load_course(root: Path, config: CourseConfig) -> Course:
     root = Path(root)
     files = lesson_files(root)
     quizzes = quiz_ids(root)
-    key = (str(root), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for _, p in files),
+    key = (str(root), tuple((str(p), *_stamp(p)) for _, p in files),
            tuple(sorted(quizzes)), config.fingerprint())
     if _CACHE.get("key") != key:
         course = _read_course(root, files, quizzes, config)
         _CACHE.clear()
         _CACHE.update(key=key, course=course)
     return _CACHE["course"]
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _read_course(root_path: Path, files, quizzes: set[str], config: CourseConfig) -> Course:
