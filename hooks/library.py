@@ -29,7 +29,7 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
-from coursekit import course_quizzes, languages, library, templates
+from coursekit import course_quizzes, languages, library, page_parts
 from coursekit.lessons import CourseConfig, load_course
 
 log = get_plugin_logger("library")
@@ -106,7 +106,7 @@ def on_env(env, /, *, config, files):
     catalog = library.build_catalog(_build["course"], quizzes, _build["language"], _build["urls"])
     _build["catalog_file"].content_string = json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"
     model = library.page_model(catalog, _build["page"].url, _build["catalog_file"].url)
-    _build["body"] = templates.render("library.html", **model)
+    _build["body"] = page_parts.library_body(model)
     return env
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from coursekit import glossary, languages, templates, workshops
+from coursekit import glossary, languages, page_parts, workshops
 from coursekit import lessons as lessons_module
 
 log = get_plugin_logger("pages")
@@ -56,8 +56,7 @@ def _glossary(config, language: str) -> str:
             "name": term.name(language), "other_name": term.name(other), "other_lang": other,
             "abbr": term.abbr, "zh_tw": term.zh_tw, "definition": term.definition[language],
         })
-    return templates.render("glossary.html", terms=rows, language=language,
-                            s=languages.strings(language))
+    return page_parts.glossary_table(rows, language, languages.strings(language))
 
 
 def _workshops(config, language: str) -> str:
@@ -74,14 +73,13 @@ def _workshops(config, language: str) -> str:
                 "venue": languages.pick(w.venue, language), "register": w.register,
                 "language": s.get(f"lang_{w.language}", "")}
 
-    return templates.render("workshops.html", upcoming=[view(w) for w in upcoming],
-                            past=[view(w) for w in past], s=s)
+    return page_parts.workshops_list([view(w) for w in upcoming], [view(w) for w in past], s)
 
 
 def _contact(config, language: str) -> str:
     brand = config.extra.get("brand") or {}
-    return templates.render("contact.html", name=brand.get("name", ""),
-                            items=workshops.contact_items(brand), s=languages.strings(language))
+    return page_parts.contact_block(brand.get("name", ""), workshops.contact_items(brand),
+                                    languages.strings(language))
 
 
 def _course_overview(config, files, page, language: str) -> str:
@@ -107,6 +105,6 @@ def _course_overview(config, files, page, language: str) -> str:
             "first_title": first.title if first else "",
             "first_url": get_relative_url(first_file.url, page.url) if first_file else "",
         })
-    return templates.render("course_overview.html", modules=modules, total_lessons=total_lessons,
-                            total_time=lessons_module.format_minutes(total_minutes, language),
-                            s=languages.strings(language))
+    return page_parts.course_overview_table(
+        modules, total_lessons, lessons_module.format_minutes(total_minutes, language),
+        languages.strings(language))

@@ -1,4 +1,4 @@
-"""Workshops and branding from ``extra:`` in mkdocs.yml, checked and shaped for templates."""
+"""Workshops and branding from ``extra:`` in mkdocs.yml, checked and shaped for the pages that show them."""
 
 from __future__ import annotations
 
