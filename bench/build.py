@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synthetic  # noqa: E402
 import weight  # noqa: E402
-from measure import ROOT, count_pages, file_sizes, machine, project_state, timed_build  # noqa: E402
+from measure import (ROOT, compile_hooks, count_pages, file_sizes, machine, project_state,  # noqa: E402
+                     timed_build)
 
 OUT = ROOT / "bench" / "out"
 WEIGHT_LESSON = "lessons/practice/seals-vvtt"
@@ -92,6 +93,7 @@ def bench_size(n: int, repeat: int, plain_first: bool, work: Path, logs: Path) -
     progress(f"N={n}: writing the synthetic course")
     synthetic.hooks_project(projects["hooks"], n)
     synthetic.plain_from_hooks_project(projects["hooks"], projects["plain"])
+    compile_hooks(projects["hooks"])
     runs = {"plain": [], "hooks": []}
     failures = []
     for i, variant in enumerate(run_order(repeat, plain_first)):

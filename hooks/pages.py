@@ -3,6 +3,12 @@
 Pages place them with one-line markers, in both languages:
 ``<!-- glossary -->``, ``<!-- workshops -->``, ``<!-- contact -->`` and
 ``<!-- course-overview -->`` (modules, lesson counts and study time, from the lessons).
+
+The workshops and contact parts hold headings, which belong in the page's table of
+contents: they go into the Markdown. The glossary and overview tables have none: they go
+into the HTML right after Markdown (``on_page_content``), still before search indexes the
+page, so that Markdown does not parse their HTML again (the glossary's table cost more
+than the rest of its page; bench/instructions.py).
 """
 
 from __future__ import annotations
@@ -25,11 +31,22 @@ MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact|course-overview)
 # A cheap first look: the pattern above starts with "^", so the engine would try it at
 # every character of every lesson (each has a quiz marker, so "<!--" alone says little).
 MARKER_NAMES = re.compile(r"<!--\s*(?:glossary|workshops|contact|course-overview)\s*-->")
+IN_MARKDOWN = ("workshops", "contact")  # the rest waits for on_page_content
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
-    if "<!--" not in markdown or not MARKER_NAMES.search(markdown):
-        return markdown
+    return _fill(markdown, page, config, files, IN_MARKDOWN)
+
+
+def on_page_content(html: str, /, *, page, config, files) -> str:
+    # Markdown passes a marker through as it is: an HTML comment on its own line.
+    return _fill(html, page, config, files, ("glossary", "course-overview"))
+
+
+def _fill(text: str, page, config, files, names: tuple[str, ...]) -> str:
+    """``text`` with the markers of ``names`` replaced by their parts (others left as they are)."""
+    if "<!--" not in text or not MARKER_NAMES.search(text):
+        return text
     language = config.theme.get("language") or languages.DEFAULT
     renderers = {
         "glossary": lambda: _glossary(config, language),
@@ -37,7 +54,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
         "contact": lambda: _contact(config, language),
         "course-overview": lambda: _course_overview(config, files, page, language),
     }
-    return MARKER.sub(lambda m: renderers[m.group(1)](), markdown)
+    return MARKER.sub(lambda m: renderers[m[1]]() if m[1] in names else m[0], text)
 
 
 def _root(config) -> Path:
