@@ -73,7 +73,9 @@ def fill_library_page(files: Files, /, *, config) -> Files:
     page = files.get_file_from_path(prefix + library.PAGE_SRC)
     if page is None:
         return files
-    course = load_course(_root(config), CourseConfig.from_extra(config.extra.get("course")))
+    # Loaded and checked by hooks/lessons.py's on_files, earlier in this build.
+    course = load_course(_root(config), CourseConfig.from_extra(config.extra.get("course")),
+                         recheck=False)
     if course.errors:
         return files  # hooks/lessons.py has stopped the build with the list
     urls = {}

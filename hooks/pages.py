@@ -104,7 +104,8 @@ def _course_overview(config, files, page, language: str) -> str:
 
     # Checked by hooks/lessons.py's on_files (which stops the build on errors); cached.
     course = lessons_module.load_course(
-        _root(config), lessons_module.CourseConfig.from_extra(config.extra.get("course")))
+        _root(config), lessons_module.CourseConfig.from_extra(config.extra.get("course")),
+        recheck=False)
     prefix = "" if language == languages.DEFAULT else f"{language}/"
     modules, total_minutes, total_lessons = [], 0, 0
     for number in course.config.modules:

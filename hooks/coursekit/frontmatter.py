@@ -10,7 +10,8 @@ import yaml
 from .errors import AuthorError
 from .yamlsource import load_with_lines, yaml_error
 
-_FENCE = re.compile(r"^-{3}[ \t]*$", re.MULTILINE)
+_OPENING = re.compile(r"-{3}[ \t]*")
+_CLOSING = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -24,18 +25,17 @@ class FrontMatter:
 def split_front_matter(text: str, path: str) -> FrontMatter:
     """Split ``---`` front matter from the Markdown body; raise AuthorError on bad YAML."""
     text = text.lstrip("\ufeff")
-    if not text.startswith("---"):
+    first_end = text.find("\n")
+    if not _OPENING.fullmatch(text, 0, first_end if first_end >= 0 else len(text)):
         return FrontMatter({}, text, 1)
-    lines = text.split("\n")
-    if not re.match(r"^-{3}[ \t]*$", lines[0]):
-        return FrontMatter({}, text, 1)
-    for end in range(1, len(lines)):
-        if re.match(r"^(-{3}|\.{3})[ \t]*$", lines[end]):
-            break
-    else:
+    # The closing line, found by one search instead of splitting the whole page into lines.
+    close = _CLOSING.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
         raise AuthorError(path, 1, "front matter starts with '---' but never ends",
                           "close it with a line holding only '---'")
-    source = "\n".join(lines[1:end])
+    source = text[first_end + 1:close.start()]
+    if source.endswith("\n"):
+        source = source[:-1]
     try:
         meta = load_with_lines(source)
     except yaml.YAMLError as exc:
@@ -47,5 +47,5 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                           "write it as 'key: value' pairs between the '---' lines")
     # The YAML starts on line 2 of the file, after the opening '---'.
     key_lines = {key: line + 1 for key, line in getattr(meta, "key_lines", {}).items()}
-    body = "\n".join(lines[end + 1:])
-    return FrontMatter(meta, body, end + 2, key_lines)
+    body = text[close.end() + 1:]  # after the closing line's line break, if any
+    return FrontMatter(meta, body, text.count("\n", 0, close.start()) + 2, key_lines)

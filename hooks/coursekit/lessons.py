@@ -161,13 +161,18 @@ def quiz_ids(root: Path) -> set[str]:
 _CACHE: dict = {}
 
 
-def load_course(root: Path, config: CourseConfig) -> Course:
+def load_course(root: Path, config: CourseConfig, *, recheck: bool = True) -> Course:
     """Read and check every lesson under ``root`` (the project folder).
 
     The result is cached on the files' modification times, so the second language build
-    and an unchanged ``mkdocs serve`` rebuild do not parse anything again.
+    and an unchanged ``mkdocs serve`` rebuild do not parse anything again. Finding and
+    stat-ing every lesson file still costs a few milliseconds per hundred lessons, so
+    ``recheck=False`` returns the course loaded last for the same project and settings
+    without looking at the files: for readers later in a build whose first step loaded it.
     """
     root = Path(root)
+    if not recheck and _CACHE.get("for") == (str(root), config.fingerprint()):
+        return _CACHE["course"]
     files = lesson_files(root)
     quizzes = quiz_ids(root)
     key = (str(root), tuple((str(p), *_stamp(p)) for _, p in files),
@@ -175,7 +180,7 @@ def load_course(root: Path, config: CourseConfig) -> Course:
     if _CACHE.get("key") != key:
         course = _read_course(root, files, quizzes, config)
         _CACHE.clear()
-        _CACHE.update(key=key, course=course)
+        _CACHE.update(key=key, course=course, **{"for": (str(root), config.fingerprint())})
     return _CACHE["course"]
 
 
@@ -187,9 +192,14 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _read_course(root_path: Path, files, quizzes: set[str], config: CourseConfig) -> Course:
     errors: list[AuthorError] = []
     lessons: dict[str, list[Lesson]] = {language: [] for language in LANGUAGES}
+    root_prefix = root_path.as_posix().rstrip("/") + "/"
     for language, path in files:
-        rel_path = path.relative_to(root_path).as_posix()
-        rel = path.relative_to(root_path / SOURCE_DIRS[language]).as_posix()
+        # lesson_files() found each path under root/<language folder>/ (string slicing:
+        # pathlib's relative_to cost more than checking the lesson).
+        posix = path.as_posix()
+        rel_path = (posix[len(root_prefix):] if posix.startswith(root_prefix)
+                    else path.relative_to(root_path).as_posix())
+        rel = rel_path[len(SOURCE_DIRS[language]) + 1:]
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
