@@ -31,7 +31,7 @@ def test_benchmark_smoke_run_reports_documented_json():
     assert {"sizes", "page_weight", "machine"} <= set(report)
 
     size = report["sizes"]["20"]
-    for key in ("plain_s", "hooks_s", "ratio", "peak_mb", "pages"):
+    for key in ("plain_s", "hooks_s", "ratio", "median_ratio", "peak_mb", "pages"):
         assert isinstance(size[key], (int, float)) and size[key] > 0, (key, size[key])
     # 20 lessons in two languages, plus the home, glossary, workshops... pages.
     assert size["pages"] >= 40
