@@ -26,12 +26,13 @@ from coursekit import lessons as lessons_module
 
 log = get_plugin_logger("pages")
 
-MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact|course-overview)\s*-->[ \t]*$",
+# A marker is alone on its line. The pattern starts with its literal "<!--" (a leading
+# "^[ \t]*" made the engine try it at every character of every lesson); what precedes it on
+# its line is checked in _fill, as hooks/quizzes.py does for quiz markers.
+MARKER = re.compile(r"<!--\s*(glossary|workshops|contact|course-overview)\s*-->[ \t]*$",
                     re.MULTILINE)
-# A cheap first look: the pattern above starts with "^", so the engine would try it at
-# every character of every lesson (each has a quiz marker, so "<!--" alone says little).
-MARKER_NAMES = re.compile(r"<!--\s*(?:glossary|workshops|contact|course-overview)\s*-->")
-IN_MARKDOWN = ("workshops", "contact")  # the rest waits for on_page_content
+IN_MARKDOWN = ("workshops", "contact")
+IN_HTML = ("glossary", "course-overview")
 
 
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
@@ -40,12 +41,12 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
 
 def on_page_content(html: str, /, *, page, config, files) -> str:
     # Markdown passes a marker through as it is: an HTML comment on its own line.
-    return _fill(html, page, config, files, ("glossary", "course-overview"))
+    return _fill(html, page, config, files, IN_HTML)
 
 
 def _fill(text: str, page, config, files, names: tuple[str, ...]) -> str:
     """``text`` with the markers of ``names`` replaced by their parts (others left as they are)."""
-    if "<!--" not in text or not MARKER_NAMES.search(text):
+    if "<!--" not in text:
         return text
     language = config.theme.get("language") or languages.DEFAULT
     renderers = {
@@ -54,7 +55,13 @@ def _fill(text: str, page, config, files, names: tuple[str, ...]) -> str:
         "contact": lambda: _contact(config, language),
         "course-overview": lambda: _course_overview(config, files, page, language),
     }
-    return MARKER.sub(lambda m: renderers[m[1]]() if m[1] in names else m[0], text)
+    out, position = [], 0
+    for match in MARKER.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match[1] in names and not text[line_start:match.start()].strip(" \t"):
+            out += [text[position:line_start], renderers[match[1]]()]  # the whole line
+            position = match.end()
+    return "".join([*out, text[position:]]) if out else text
 
 
 def _root(config) -> Path:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from typing import Any, Callable
@@ -83,23 +84,21 @@ class Background:
         if pid is None or fd is None:
             return None
         self._pid = self._outcome_fd = None
-        try:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                return None
-            os.lseek(fd, 0, os.SEEK_SET)
-            with os.fdopen(os.dup(fd), "rb") as outcome:
+        with os.fdopen(fd, "rb") as outcome:  # closed whatever happens
+            try:
+                _, status = os.waitpid(pid, 0)
+                if os.waitstatus_to_exitcode(status) != 0:
+                    return None
+                outcome.seek(0)  # the worker wrote through the same open file
                 return pickle.load(outcome)
-        except (OSError, EOFError, pickle.UnpicklingError):
-            return None
-        finally:
-            os.close(fd)
+            except (OSError, EOFError, pickle.UnpicklingError):
+                return None
 
     def cancel(self) -> None:
         """Stop a worker whose result is no longer wanted (a newer job replaced it)."""
         if self._pid is not None:
             try:
-                os.kill(self._pid, 9)
+                os.kill(self._pid, signal.SIGKILL)
             except OSError:
                 pass
         self._collect()

@@ -171,7 +171,8 @@ def load_course(root: Path, config: CourseConfig, *, recheck: bool = True) -> Co
     without looking at the files: for readers later in a build whose first step loaded it.
     """
     root = Path(root)
-    if not recheck and _CACHE.get("for") == (str(root), config.fingerprint()):
+    key = _CACHE.get("key")
+    if not recheck and key and (key[0], key[-1]) == (str(root), config.fingerprint()):
         return _CACHE["course"]
     files = lesson_files(root)
     quizzes = quiz_ids(root)
@@ -180,7 +181,7 @@ def load_course(root: Path, config: CourseConfig, *, recheck: bool = True) -> Co
     if _CACHE.get("key") != key:
         course = _read_course(root, files, quizzes, config)
         _CACHE.clear()
-        _CACHE.update(key=key, course=course, **{"for": (str(root), config.fingerprint())})
+        _CACHE.update(key=key, course=course)
     return _CACHE["course"]
 
 

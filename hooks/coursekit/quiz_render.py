@@ -125,7 +125,7 @@ class QuizRenderer:
 
 @lru_cache(maxsize=None)
 def _strings(language: str) -> dict:
-    """The language's interface strings, escaped for HTML once per build, plus ``js``: the
+    """The language's interface strings, escaped for HTML once per process, plus ``js``: the
     strings quiz.js uses as escaped JSON for ``data-strings``."""
     raw = quiz_strings(language)
     strings = {key: escape(value) for key, value in raw.items()}
