@@ -28,7 +28,7 @@ def glossary_table(terms: list[dict], language: str, s: dict) -> str:
     out = [
         f'<div class="ctpat-glossary md-typeset__scrollwrap" role="region" '
         f'aria-label="{escape(s["glossary_table"])}" tabindex="0">',
-        "<table>",  # no class: Material styles it as it does Markdown's tables
+        '<table class="ctpat-glossary__table">',
         "<thead><tr>",
         *(f'<th scope="col">{escape(s[key])}</th>'
           for key in ("term", "other_language", "abbr", "taiwan", "definition")),
@@ -107,7 +107,7 @@ def course_overview_table(modules: list[dict], total_lessons: int, total_time: s
     """``modules``: dicts with label, lessons, time, first_title, first_url."""
     out = [
         '<div class="ctpat-overview md-typeset__scrollwrap">',
-        "<table>",
+        '<table class="ctpat-overview__table">',
         "<thead><tr>",
         *(f'<th scope="col">{escape(s[key])}</th>'
           for key in ("overview_module", "overview_lessons", "overview_time", "overview_first")),
