@@ -52,8 +52,9 @@ def progress(message: str) -> None:
 def default_repeat(n: int) -> int:
     # Single builds on these shared machines vary by 10-40 % run to run (the same N = 100
     # build: 5.9 to 8.9 s): alternate and keep the fastest, with more runs where builds are
-    # short. bench/instructions.py gives the noise-free ratio.
-    return 9 if n <= 100 else 3 if n <= 500 else 2
+    # short; at least three, as two runs let one slow build decide the ratio.
+    # bench/instructions.py gives the noise-free ratio.
+    return 9 if n <= 100 else 3
 
 
 def run_order(repeat: int, plain_first: bool) -> list[str]:
@@ -297,8 +298,8 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000],
                         help="numbers of lessons (each in both languages)")
     parser.add_argument("--repeat", type=int, default=None,
-                        help="builds per variant and size, best counts (default 5 up to N=100, "
-                             "3 up to 500, 2 above)")
+                        help="builds per variant and size, best counts (default 9 up to N=100, "
+                             "3 above)")
     parser.add_argument("--weight-lesson", default=WEIGHT_LESSON,
                         help="lesson of the real project for page weight (default %(default)s)")
     parser.add_argument("--no-weight", action="store_true", help="skip the page-weight builds")

@@ -179,7 +179,7 @@ def on_post_page(output: str, /, *, page, config) -> str:
     language = _current_language(config)
     if language == languages.DEFAULT:
         return output
-    start = output.find(CONFIG_OPEN)
+    start = output.rfind(CONFIG_OPEN)  # Material writes it at the end of the page
     end = output.find("</script>", start)
     if start < 0 or end < 0:
         return output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +207,75 @@ def test_fast_front_matter_reader_agrees_on_edge_cases(text, monkeypatch):
     fast = _outcome(split_front_matter, text, "x.md")
     monkeypatch.setattr(yamlsource, "FastLineLoader", yamlsource.LineLoader)
     assert fast == _outcome(split_front_matter, text, "x.md")
+
+
+# ---- front matter parsed once: MkDocs gets the body and the mapping the lesson hook read ----
+
+from mkdocs.utils.meta import get_data  # noqa: E402  (MkDocs' own front matter reader: the oracle)
+
+AFTER_FRONT_MATTER = [
+    "\n\n# Title\n\nText.\n",              # blank lines before the body
+    "# Title\nNote: this line looks like MultiMarkdown metadata\n",
+    "Note: a first line that looks like metadata\n\n# Title\n",
+    "--- \n\nA horizontal rule first.\n",
+    "",                                       # no body at all
+]
+
+
+def _as_mkdocs_reads(text: str) -> str:
+    return text.lstrip("\ufeff")  # File.content_string reads utf-8-sig
+
+
+@pytest.mark.parametrize("text", [
+    *(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs/lessons").rglob("*.md"))
+      + sorted((ROOT / "docs_zh/lessons").rglob("*.md"))),
+    *(GOOD.split("\n# High")[0] + body for body in AFTER_FRONT_MATTER),
+    "\ufeff" + GOOD,
+    GOOD.replace("---\n", "---  \n"),
+], ids=lambda text: text[:40])
+def test_mkdocs_gets_the_body_and_metadata_it_would_have_parsed(config, text):
+    """hooks/lessons.py hands MkDocs the lesson without its front matter and sets page.meta
+    to the mapping it parsed: MkDocs must end up with what reading the whole file gives."""
+    meta = split_front_matter(text, "x.md").meta
+    lesson, errors = parse_lesson(text, f"docs/lessons/x/{meta['id']}.md",
+                                  f"lessons/x/{meta['id']}.md", "en", config, {meta["quiz"]})
+    assert errors == [] and lesson is not None
+    source = _as_mkdocs_reads(text)
+    markdown, found = get_data(lesson.head.without_front_matter(source))
+    assert found == {}
+    assert (markdown, dict(lesson.head.meta)) == get_data(source)
+
+
+def test_a_lesson_saved_since_it_was_checked_is_left_to_mkdocs(config):
+    lesson, _ = parse_lesson(GOOD, "docs/lessons/practice/seals-vvtt.md",
+                             "lessons/practice/seals-vvtt.md", "en", config, {"seals-vvtt"})
+    assert get_data(lesson.head.without_front_matter(GOOD)) == \
+        ("# High-security seals and the VVTT check\n", {})
+    assert lesson.head.without_front_matter(GOOD.replace("duration: 30", "duration: 35")) is None
+
+
+@pytest.mark.slow
+def test_page_settings_in_a_lessons_front_matter_reach_the_theme(fixture_project, tmp_path):
+    """Title, description and hide come from page.meta, which the lesson hook supplies."""
+    for folder, title, description in (
+            ("docs", "Seals, checked the VVTT way", "Seals and the VVTT check for loading teams"),
+            ("docs_zh", "封条与 VVTT 检查要点", "装货班组的封条与 VVTT 检查")):
+        path = fixture_project / folder / "lessons/practice/seals-vvtt.md"
+        text = path.read_text(encoding="utf-8")
+        head, body = text.split("\n---\n", 1)
+        head = re.sub(r"(?m)^title: .*$", f"title: {title}", head)
+        path.write_text(f"{head}\ndescription: {description}\nhide: [toc]\n---\n{body}",
+                        encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_mkdocs_build(fixture_project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    for prefix, title, description in (
+            ("", "Seals, checked the VVTT way", "Seals and the VVTT check for loading teams"),
+            ("zh/", "封条与 VVTT 检查要点", "装货班组的封条与 VVTT 检查")):
+        html = (site / prefix / "lessons/practice/seals-vvtt/index.html").read_text(encoding="utf-8")
+        assert f"<title>{title} - " in html
+        assert f'<meta name="description" content="{description}">' in html
+        assert re.search(r'class="md-sidebar md-sidebar--secondary"[^>]*\bhidden\b', html)
+        other = (site / prefix / "lessons/practice/container-inspection/index.html")
+        assert not re.search(r'class="md-sidebar md-sidebar--secondary"[^>]*\bhidden\b',
+                             other.read_text(encoding="utf-8"))

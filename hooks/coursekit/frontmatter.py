@@ -20,6 +20,7 @@ class FrontMatter:
     body: str
     body_line: int  # 1-based line of the file where ``body`` starts
     lines: dict = field(default_factory=dict)  # key -> 1-based line in the file
+    head: str = ""  # the text before ``body``: both fences and the YAML between them
 
 
 def split_front_matter(text: str, path: str) -> FrontMatter:
@@ -47,5 +48,6 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                           "write it as 'key: value' pairs between the '---' lines")
     # The YAML starts on line 2 of the file, after the opening '---'.
     key_lines = {key: line + 1 for key, line in getattr(meta, "key_lines", {}).items()}
-    body = text[close.end() + 1:]  # after the closing line's line break, if any
-    return FrontMatter(meta, body, text.count("\n", 0, close.start()) + 2, key_lines)
+    end = close.end() + 1  # after the closing line's line break, if any
+    return FrontMatter(meta, text[end:], text.count("\n", 0, close.start()) + 2, key_lines,
+                       text[:end])

@@ -99,10 +99,26 @@ class Lesson:
     objectives: tuple
     quiz: str | None
     lines: dict = field(default_factory=dict, compare=False, hash=False)
+    head: SourceHead | None = field(default=None, compare=False, hash=False, repr=False)
 
     def where(self, key: str) -> str:
         line = self.lines.get(key) or 1
         return f"{self.path}:{line}"
+
+
+@dataclass(frozen=True)
+class SourceHead:
+    """A lesson file's front matter as it was read and checked: its text and its mapping."""
+
+    text: str   # from the opening '---' line to the closing line's line break
+    meta: dict  # the YAML between them, parsed
+
+    def without_front_matter(self, source: str) -> str | None:
+        """What MkDocs should read instead of the file's ``source``: the body after a blank
+        line (so MkDocs looks for no metadata in it, not even MultiMarkdown's ``Key: value``
+        first lines). None if the file no longer starts with this front matter (saved
+        again since it was read)."""
+        return "\n" + source[len(self.text):] if source.startswith(self.text) else None
 
 
 @dataclass
@@ -114,12 +130,17 @@ class Course:
     errors: list
 
     def __post_init__(self):
-        self._by_path = {(lesson.language, lesson.rel): lesson
-                         for language_lessons in self.lessons.values() for lesson in language_lessons}
+        every = [lesson for language_lessons in self.lessons.values() for lesson in language_lessons]
+        self._by_path = {(lesson.language, lesson.rel): lesson for lesson in every}
+        self._by_file = {lesson.path: lesson for lesson in every}
 
     def lesson(self, language: str, rel: str) -> Lesson | None:
         """The lesson file ``rel`` (``lessons/x/y.md``) written in ``language``."""
         return self._by_path.get((language, rel))
+
+    def lesson_file(self, path: str) -> Lesson | None:
+        """The lesson at project-relative ``path`` (``docs_zh/lessons/x/y.md``)."""
+        return self._by_file.get(path)
 
     def site_lessons(self, language: str) -> list[Lesson]:
         """The lessons a reader of ``language`` gets, in curriculum order.
@@ -386,7 +407,7 @@ def parse_lesson(text: str, path: str, rel: str, language: str, config: CourseCo
     if errors or len(values) < len(REQUIRED_KEYS):
         return None, errors
     return Lesson(language=language, path=path, rel=rel, quiz=quiz, lines=dict(lines),
-                  **values), errors
+                  head=SourceHead(front.head, meta), **values), errors
 
 
 def _missing_fix(key: str, stem: str, config: CourseConfig) -> str:
