@@ -94,3 +94,30 @@ def test_missing_page_shows_the_bilingual_404_with_working_links(browser, site_s
     page.click("text=返回课程首页")
     page.wait_for_url(site_server + "zh/")
     context.close()
+
+
+@pytest.mark.parametrize("path, table", [
+    ("glossary/", ".ctpat-glossary__table"),
+    ("zh/glossary/", ".ctpat-glossary__table"),
+    ("", ".ctpat-overview__table"),
+    ("zh/", ".ctpat-overview__table"),
+])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_generated_tables_sit_in_the_text_column_and_read_as_tables(page, path, table, width):
+    """The glossary and the course overview are generated tables with a class, which
+    Material's table styles skip: they must still line up with the text and show the
+    header and row rules of every other table (borders, left-aligned cells)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page.base_url + path)
+    box = page.evaluate("""selector => {
+        const table = document.querySelector(selector), text = table.closest('.md-content__inner');
+        const cell = table.querySelector('tbody td'), head = table.querySelector('thead th');
+        const style = getComputedStyle(cell);
+        return {left: table.getBoundingClientRect().left, textLeft: text.getBoundingClientRect().left
+                      + parseFloat(getComputedStyle(text).paddingLeft),
+                rule: parseFloat(style.borderTopWidth), align: getComputedStyle(head).textAlign,
+                outline: parseFloat(getComputedStyle(table).borderLeftWidth)};
+    }""", table)
+    assert abs(box["left"] - box["textLeft"]) < 2, box  # not sticking out of the text column
+    assert box["rule"] > 0 and box["outline"] > 0, box   # row rules and a frame, as Material draws
+    assert box["align"] in ("left", "start"), box
