@@ -7,7 +7,8 @@ drops every page whose source lies outside ``docs_dir`` and rebuilds each File w
 ``docs_zh/`` *after* it (priority -110). See product.md, trap 1.
 
 It also makes a missing translation visible: the English fallback page under ``/zh/``
-gets a bilingual notice, and the build logs a warning naming the missing file.
+gets a bilingual notice, and the build logs a warning naming the missing file; writes one
+search index per language; and lets the language builds share compiled templates.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import shutil
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from coursekit import languages, search_index
+from coursekit import languages, search_index, template_cache
 
 log = get_plugin_logger("languages")
 
@@ -85,6 +86,14 @@ def _report_pages_without_english(files: Files, config) -> None:
 
 # A hook module has one function per event: CombinedEvent registers both steps.
 on_files = CombinedEvent(add_chinese_files, restore_chinese_sources)
+
+
+@event_priority(100)  # before anything renders a template
+def on_env(env, /, *, config, files):
+    """Compile each template once per process, not once per language build (and again on
+    every ``mkdocs serve`` rebuild): see coursekit/template_cache.py."""
+    env.bytecode_cache = template_cache.shared_cache(env)
+    return env
 
 
 @event_priority(90)  # early, so the notice sits above everything other hooks add
