@@ -89,12 +89,12 @@ def on_page_read_source(*, page, config):
 
     MkDocs would parse every lesson's front matter a second time (about 0.3 ms a lesson,
     1 % of a build). The mapping on_files parsed becomes ``page.meta`` at on_page_markdown;
-    a file saved since on_files read it is left to MkDocs. MkDocs 1.6 calls this event deprecated; the
-    replacement it suggests, ``File.content_string``, would cut the page off its file.
-    Should the event go, MkDocs simply parses every page itself again.
+    a file saved since on_files read it is left to MkDocs. MkDocs 1.6 calls this event
+    deprecated; the replacement it suggests, ``File.content_string``, would cut the page
+    off its file. Should the event go, MkDocs simply parses every page itself again.
     """
     course, path = _this_build.get("course"), page.file.abs_src_path
-    root = os.path.dirname(config.config_file_path) + os.sep
+    root = str(project_root(config)) + os.sep
     if course is None or not path or not path.startswith(root):
         return None
     lesson = course.lesson_file(path[len(root):].replace(os.sep, "/"))

@@ -35,9 +35,6 @@ class MemoryBytecodeCache(BytecodeCache):
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._bytecode[bucket.key] = bucket.bytecode_to_string()
 
-    def clear(self) -> None:
-        self._bytecode.clear()
-
     def __len__(self) -> int:
         return len(self._bytecode)
 
