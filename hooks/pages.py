@@ -1,135 +1,239 @@
-"""Generated page parts: glossary table, workshops and contact from configuration.
+"""Generated pages and page parts, in every edition.
 
-Pages place them with one-line markers, in both languages:
-``<!-- glossary -->``, ``<!-- workshops -->``, ``<!-- contact -->`` and
-``<!-- course-overview -->`` (modules, lesson counts and study time, from the lessons).
+Generated pages have no file in ``docs/``: the training library (with ``catalog.json``) and
+the other pages listed in ``GENERATED``. Each is added as ``<rel>`` and ``<edition>/<rel>``
+before mkdocs-static-i18n sorts the files (so every edition gets its own and the language
+switcher pairs them), with a source of a title and a marker; its body replaces the marker
+after search has indexed the page (priority -70), so search never lists them.
 
-The workshops and contact parts hold headings, which belong in the page's table of
-contents: they go into the Markdown. The glossary and overview tables have none: they go
-into the HTML right after Markdown (``on_page_content``), still before search indexes the
-page, so that Markdown does not parse their HTML again (the glossary's table cost more
-than the rest of its page; bench/instructions.py).
+Page parts go where an author's page has their marker, alone on its line:
+``<!-- workshops -->`` and ``<!-- contact -->`` (into the Markdown, at 80),
+``<!-- glossary -->``, ``<!-- course-overview -->`` and ``<!-- role-paths -->`` (into the
+HTML right after Markdown, before search indexes it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
+import json
 import re
-from pathlib import Path
+from dataclasses import dataclass
+from typing import Callable
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from coursekit import glossary, languages, page_parts, workshops
-from coursekit import lessons as lessons_module
+from coursekit.model.catalog import CATALOG_NAME, PAGE_SRC, build_catalog, role_paths
+from coursekit.model.glossary import sorted_terms
+from coursekit.model.settings import format_date, split_upcoming
+from coursekit.render import render
+from coursekit.strings import LIBRARY_JS, format_minutes, strings
+from sitebuild import i18n, state
 
-log = get_plugin_logger("pages")
-
-# A marker is alone on its line. The pattern starts with its literal "<!--" (a leading
-# "^[ \t]*" made the engine try it at every character of every lesson); what precedes it on
-# its line is checked in _fill, as hooks/quizzes.py does for quiz markers.
-MARKER = re.compile(r"<!--\s*(glossary|workshops|contact|course-overview)\s*-->[ \t]*$",
+MARKER = re.compile(r"^[ \t]*<!--\s*(glossary|workshops|contact|course-overview|role-paths)\s*-->[ \t]*$",
                     re.MULTILINE)
 IN_MARKDOWN = ("workshops", "contact")
-IN_HTML = ("glossary", "course-overview")
+BODY = "<!-- ctpat-generated-body -->"
 
 
+@dataclass(frozen=True)
+class Generated:
+    """A page with no file in docs/: its title key in the strings table and how to fill it."""
+
+    title: str                      # key of coursekit.strings
+    body: Callable                  # (build, page, context) -> HTML
+    nav: str = "hidden"             # "after-home": in the sidebar right after Home
+    script: str = ""                # overrides/assets/ctpat/<script> loaded on the page
+
+
+def _library(build, page, context) -> str:
+    edition = build.edition
+    s = strings(edition)
+    catalog = build.catalog[edition.code]
+    labels = catalog["labels"]
+    modules = []
+    for module in catalog["modules"]:
+        rows = [_row(entry, labels, s, page, edition.code) for entry in catalog["lessons"]
+                if entry["module"]["number"] == module["number"]]
+        if rows:
+            modules.append({
+                "number": module["number"], "anchor": f"module-{module['number']}",
+                "heading": f"{s['module'].format(n=module['number'])} · {module['title']}",
+                "rows": rows, "lessons_text": s["library_lesson_count"].format(n=module["lessons"]),
+                "duration_text": format_minutes(module["duration"], s), "questions": module["questions"]})
+    totals = dict(catalog["totals"], duration_text=format_minutes(catalog["totals"]["duration"], s))
+    return render("library.html", s=s, modules=modules, totals=totals, extra_tools="",
+                  roles=list(labels["roles"].items()), root=context.get("base_url", "."),
+                  js_strings={key: s[key] for key in LIBRARY_JS},
+                  catalog_href=get_relative_url(f"{edition.prefix}library/{CATALOG_NAME}", page.url))
+
+
+def _row(entry: dict, labels: dict, s: dict, page, code: str) -> dict:
+    quiz = entry["quiz"]
+    return {
+        "id": entry["id"], "title": entry["title"], "href": get_relative_url(entry["url"], page.url),
+        "content_language": entry["content_language"], "untranslated": entry["content_language"] != code,
+        "duration": entry["duration"], "duration_text": format_minutes(entry["duration"], s),
+        "level": entry["level"], "level_label": labels["levels"].get(entry["level"], entry["level"]),
+        "roles": entry["roles"], "role_labels": [labels["roles"][r] for r in entry["roles"]],
+        "questions": quiz["questions"] if quiz else None,
+        "quiz_id": quiz["id"] if quiz else "", "quiz_hash": quiz["hash"] if quiz else "",
+    }
+
+
+GENERATED = {
+    PAGE_SRC: Generated("library_title", _library, nav="after-home", script="library.js"),
+}
+
+
+# ---- adding the pages ----------------------------------------------------------------------
+
+@event_priority(50)  # before mkdocs-static-i18n (-100) sorts the files into editions
+def add_generated_pages(files: Files, /, *, config) -> Files:
+    build = state.current()
+    if build.problems:
+        return files
+    build.generated = dict(GENERATED)
+    for rel, spec in GENERATED.items():
+        for code, edition in build.editions.items():
+            src_uri = edition.prefix + rel
+            if files.get_file_from_path(src_uri) is not None:
+                continue  # an author's own page of that name is reported by the course check
+            i18n.add_page(files, config, src_uri)
+            build.sources[src_uri] = _source(strings(edition)[spec.title], rel, spec.script)
+    return files
+
+
+def _source(title: str, rel: str, script: str):
+    """The page's Markdown: front matter (as JSON strings, valid YAML), its H1 and the marker."""
+    meta = {"title": title, "ctpat_generated": rel, "ctpat_script": script, "search": {"exclude": True}}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value)
+    text = f"---\n{front}\n---\n\n# {title}\n\n{BODY}\n"
+    return lambda: text
+
+
+@event_priority(-120)  # after hooks/languages.py (-110) gave every page its source
+def add_catalog(files: Files, /, *, config) -> Files:
+    """This edition's catalogue from the lessons' URLs, and its catalog.json."""
+    build = state.current()
+    if build.problems:
+        return files
+    edition = build.edition
+    urls = {}
+    for lesson in build.course.site_lessons(edition.source):
+        own = lesson.rel if "en" in (lesson.language, edition.code) else edition.prefix + lesson.rel
+        file = files.get_file_from_path(own) or files.get_file_from_path(lesson.rel)
+        if file is not None:
+            urls[lesson.rel] = file.url
+    catalog = build_catalog(build.course, edition, urls)
+    build.catalog[edition.code] = catalog
+    files.append(File.generated(config, f"{edition.prefix}library/{CATALOG_NAME}",
+                                content=json.dumps(catalog, ensure_ascii=False, indent=1) + "\n"))
+    return files
+
+
+on_files = CombinedEvent(add_generated_pages, add_catalog)
+
+
+@event_priority(-70)  # after search (0) indexed the page, before the summary box and quiz
+def on_page_context(context, /, *, page, config, nav):
+    build = state.current()
+    rel = page.meta.get("ctpat_generated")
+    if build.problems or rel not in build.generated or BODY not in (page.content or ""):
+        return context
+    page.content = page.content.replace(BODY, str(build.generated[rel].body(build, page, context)), 1)
+    return context
+
+
+# ---- page parts at their markers -------------------------------------------------------------
+
+@event_priority(80)
 def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
-    return _fill(markdown, page, config, files, IN_MARKDOWN)
+    return _fill(markdown, page, files, IN_MARKDOWN)
 
 
 def on_page_content(html: str, /, *, page, config, files) -> str:
-    # Markdown passes a marker through as it is: an HTML comment on its own line.
-    return _fill(html, page, config, files, IN_HTML)
+    return _fill(html, page, files, ("glossary", "course-overview", "role-paths"))
 
 
-def _fill(text: str, page, config, files, names: tuple[str, ...]) -> str:
-    """``text`` with the markers of ``names`` replaced by their parts (others left as they are)."""
-    if "<!--" not in text:
+def _fill(text: str, page, files, names) -> str:
+    if "<!--" not in text or state.current().problems:
         return text
-    language = config.theme.get("language") or languages.DEFAULT
-    renderers = {
-        "glossary": lambda: _glossary(config, language),
-        "workshops": lambda: _workshops(config, language),
-        "contact": lambda: _contact(config, language),
-        "course-overview": lambda: _course_overview(config, files, page, language),
-    }
-    out, position = [], 0
-    for match in MARKER.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if match[1] in names and not text[line_start:match.start()].strip(" \t"):
-            out += [text[position:line_start], renderers[match[1]]()]  # the whole line
-            position = match.end()
-    return "".join([*out, text[position:]]) if out else text
+    parts = {"glossary": _glossary, "workshops": _workshops, "contact": _contact,
+             "course-overview": _overview, "role-paths": _role_paths}
+    return MARKER.sub(lambda m: str(parts[m[1]](page, files)) if m[1] in names else m[0], text)
 
 
-def _root(config) -> Path:
-    return Path(os.path.dirname(config.config_file_path))
+def _glossary(page, files) -> str:
+    build = state.current()
+    edition = build.edition
+    other = "zh" if edition.source == "en" else "en"
+    rows = [{
+        "anchor": term.anchor, "lang": edition.code, "name": edition.text({"en": term.en, "zh": term.zh}),
+        "other_lang": other, "other_name": term.en if other == "en" else term.zh,
+        "abbr": term.abbr, "zh_hant": term.zh_hant, "definition": edition.text(term.definition),
+    } for term in sorted_terms(build.course.glossary.terms, edition.source)]
+    if edition.convert:  # Traditional: the Taiwan term is the name itself
+        for row, term in zip(rows, sorted_terms(build.course.glossary.terms, edition.source)):
+            row["name"] = term.zh_hant or row["name"]
+    return render("glossary_table.html", s=strings(edition), rows=rows, show_taiwan=not edition.convert)
 
 
-def _glossary(config, language: str) -> str:
-    other = "en" if language == "zh" else "zh"
-    rows = []
-    # Checked (and any problem reported) by hooks/glossary.py's on_config; parsed once.
-    path = _root(config) / glossary.GLOSSARY_FILE
-    terms, _warnings, _fresh = glossary.load_glossary_cached(path, _root(config))
-    for term in glossary.sorted_terms(terms):
-        rows.append({
-            "anchor": re.sub(r"[^a-z0-9]+", "-", (term.abbr or term.en).lower()).strip("-"),
-            "name": term.name(language), "other_name": term.name(other), "other_lang": other,
-            "abbr": term.abbr, "zh_tw": term.zh_tw, "definition": term.definition[language],
-        })
-    return page_parts.glossary_table(rows, language, languages.strings(language))
+def _lesson_links(ids, page) -> list[dict]:
+    catalog = state.current().catalog[state.current().edition.code]
+    by_id = {entry["id"]: entry for entry in catalog["lessons"]}
+    return [{"title": by_id[i]["title"], "href": get_relative_url(by_id[i]["url"], page.url)}
+            for i in ids if i in by_id]
 
 
-def _workshops(config, language: str) -> str:
-    entries, errors = workshops.parse_workshops(config.extra.get("workshops"))
-    if errors:
-        raise PluginError("Problems in the workshops configuration:\n"
-                          + "\n".join(str(e) for e in errors))
-    upcoming, past = workshops.split_upcoming(entries, dt.date.today())
-    s = languages.strings(language)
+def _workshops(page, files) -> str:
+    build = state.current()
+    edition, s = build.edition, strings(build.edition)
+    upcoming, past = split_upcoming(build.course.settings.workshops, dt.date.today())
 
     def view(w):
-        return {"iso": w.date.isoformat(), "date": workshops.format_date(w.date, language),
-                "title": languages.pick(w.title, language), "city": languages.pick(w.city, language),
-                "venue": languages.pick(w.venue, language), "register": w.register,
-                "language": s.get(f"lang_{w.language}", "")}
+        return {"iso": w.date.isoformat(), "date": format_date(w.date, edition.code),
+                "title": edition.text(w.title), "city": edition.text(w.city), "venue": edition.text(w.venue),
+                "trainer": edition.text(w.trainer), "register": w.register,
+                "language": s.get(f"lang_{w.language}", "") if w.language else "",
+                "lessons": _lesson_links(w.lessons, page), "sheet": ""}
 
-    return page_parts.workshops_list([view(w) for w in upcoming], [view(w) for w in past], s)
-
-
-def _contact(config, language: str) -> str:
-    brand = config.extra.get("brand") or {}
-    return page_parts.contact_block(brand.get("name", ""), workshops.contact_items(brand),
-                                    languages.strings(language))
+    return render("workshops.html", s=s, upcoming=[view(w) for w in upcoming], past=[view(w) for w in past])
 
 
-def _course_overview(config, files, page, language: str) -> str:
-    from mkdocs.utils import get_relative_url
+def _contact(page, files) -> str:
+    build = state.current()
+    settings = build.course.settings
+    return render("contact.html", s=strings(build.edition), name=build.edition.text(settings.brand_name),
+                  items=list(settings.contact))
 
-    # Checked by hooks/lessons.py's on_files (which stops the build on errors); cached.
-    course = lessons_module.load_course(
-        _root(config), lessons_module.CourseConfig.from_extra(config.extra.get("course")),
-        recheck=False)
-    prefix = "" if language == languages.DEFAULT else f"{language}/"
-    modules, total_minutes, total_lessons = [], 0, 0
-    for number in course.config.modules:
-        in_module = [lesson for lesson in course.site_lessons(language) if lesson.module == number]
-        minutes = sum(lesson.duration for lesson in in_module)
-        total_minutes += minutes
-        total_lessons += len(in_module)
-        first = in_module[0] if in_module else None
-        first_file = files.get_file_from_path(prefix + first.rel) if first else None
+
+def _overview(page, files) -> str:
+    build = state.current()
+    edition, s = build.edition, strings(build.edition)
+    catalog = build.catalog[edition.code]
+    modules = []
+    for module in catalog["modules"]:
+        first = next((e for e in catalog["lessons"] if e["module"]["number"] == module["number"]), None)
         modules.append({
-            "label": f"{languages.t(language, 'module', n=number)} · "
-                     f"{course.config.label('modules', number, language)}",
-            "lessons": len(in_module),
-            "time": lessons_module.format_minutes(minutes, language),
-            "first_title": first.title if first else "",
-            "first_url": get_relative_url(first_file.url, page.url) if first_file else "",
-        })
-    return page_parts.course_overview_table(
-        modules, total_lessons, lessons_module.format_minutes(total_minutes, language),
-        languages.strings(language))
+            "label": f"{s['module'].format(n=module['number'])} · {module['title']}",
+            "lessons": module["lessons"], "time": format_minutes(module["duration"], s),
+            "first_title": first["title"] if first else "",
+            "first_url": get_relative_url(first["url"], page.url) if first else ""})
+    return render("overview.html", s=s, modules=modules, total_lessons=catalog["totals"]["lessons"],
+                  total_time=format_minutes(catalog["totals"]["duration"], s))
+
+
+def _role_paths(page, files) -> str:
+    build = state.current()
+    edition, s = build.edition, strings(build.edition)
+    catalog = build.catalog[edition.code]
+    library = get_relative_url(f"{edition.prefix}library/", page.url)
+    paths = [{
+        "role": path["role"], "label": path["label"],
+        "meta": s["role_path_lessons"].format(n=len(path["lessons"]), time=format_minutes(path["minutes"], s)),
+        "library": f"{library}?role={path['role']}",
+        "lessons": [{"title": e["title"], "href": get_relative_url(e["url"], page.url)} for e in path["lessons"]],
+    } for path in role_paths(catalog)]
+    return render("role_paths.html", s=s, paths=paths)

@@ -29,7 +29,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "docs_zh", "quizzes", "hooks", "overrides", "data")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "docs_zh", "docs_zh_hant", "quizzes", "hooks", "overrides", "data")
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
@@ -176,7 +176,7 @@ def page(browser, site_server):
         pytest.fail("; ".join(problems), pytrace=False)
 
 
-MINI_INFRA = ("mkdocs.yml", "hooks", "overrides", "data")
+MINI_INFRA = ("mkdocs.yml", "hooks", "overrides", "data", "docs_zh_hant")
 
 
 def make_mini_project(root: Path, pages: dict[str, str], quizzes: dict[str, str] | None = None) -> Path:
@@ -190,7 +190,7 @@ def make_mini_project(root: Path, pages: dict[str, str], quizzes: dict[str, str]
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, project / part)
-    for folder in ("docs", "docs_zh", "quizzes"):
+    for folder in ("docs", "docs_zh", "docs_zh_hant", "quizzes"):
         (project / folder).mkdir(exist_ok=True)
     shutil.copytree(ROOT / "docs/assets", project / "docs/assets", dirs_exist_ok=True)
     for rel, text in {**pages, **{f"quizzes/{k}.yml": v for k, v in (quizzes or {}).items()}}.items():

@@ -1,22 +1,15 @@
-/* Training library (hooks/library.py): role filter, each lesson's status from the quiz
-   progress saved in this browser, and a "continue where you left off" link.
-
-   Progress is what the quiz widget stores under localStorage "ctpat:quiz:<quiz-id>":
-   {"v":1,"hash":"...","answers":{...},"checked":[...],"correct":4,"total":5,"score":80,
-    "best":80,"passed":true,"updated":"ISO date"}. The key does not depend on the language,
-   so progress made on an English page shows in the Chinese library too. A record that
-   cannot be read, or whose hash is not the quiz's current one (data-quiz-hash), counts as
-   not started. Without JavaScript the page still lists every lesson. */
+/* Training library (hooks/pages.py): the job-role filter, each lesson's status from the
+   self-check progress saved in this browser (progress.js), and a "continue where you left
+   off" link. Progress does not depend on the edition, so a quiz passed on an English page
+   shows in the Chinese library too. A record that cannot be read, or whose hash is not the
+   quiz's current one (data-quiz-hash), counts as not started. Without JavaScript the page
+   still lists every lesson. */
 (function () {
   "use strict";
 
   var ICONS = { "not-started": "\u25CB", "in-progress": "\u25D0", "passed": "\u2713" };
 
-  function format(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
-    });
-  }
+  var progress = window.ctpatProgress, format = progress.format;
 
   function minutesText(strings, minutes) {
     var hours = Math.floor(minutes / 60);
@@ -33,27 +26,6 @@
     } catch (error) {
       return {};
     }
-  }
-
-  /* The saved record of one quiz, or null when there is none or it cannot be used. */
-  function readRecord(prefix, quizId) {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(prefix + quizId);
-    } catch (error) {
-      return null; /* storage blocked (privacy settings, file://) */
-    }
-    if (!raw) return null;
-    var record;
-    try {
-      record = JSON.parse(raw);
-    } catch (error) {
-      return null;
-    }
-    if (!record || typeof record !== "object" || Array.isArray(record) || record.v !== 1) {
-      return null;
-    }
-    return record;
   }
 
   function number(value) {
@@ -115,13 +87,13 @@
 
   /* Statuses of every lesson with a quiz, then the "continue" line. */
   function refreshProgress(root, strings) {
-    var prefix = root.getAttribute("data-storage-prefix") || "ctpat:quiz:";
+    var prefix = progress.prefix(root.getAttribute("data-root"));
     var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-ctpat-lesson]"));
     var tracked = [];
     rows.forEach(function (row) {
       var quizId = row.getAttribute("data-quiz-id");
       if (!quizId) return;
-      var status = statusOf(readRecord(prefix, quizId), row.getAttribute("data-quiz-hash"));
+      var status = statusOf(progress.record(prefix + quizId), row.getAttribute("data-quiz-hash"));
       showStatus(row, strings, status);
       tracked.push({ row: row, status: status });
     });
@@ -166,7 +138,7 @@
       var sectionMinutes = 0;
       var questions = 0;
       Array.prototype.forEach.call(section.querySelectorAll("tr[data-ctpat-lesson]"), function (row) {
-        var roles = (row.getAttribute("data-audience") || "").split(/\s+/);
+        var roles = (row.getAttribute("data-roles") || "").split(/\s+/);
         var visible = !role || roles.indexOf(role) !== -1;
         row.hidden = !visible;
         total += 1;
@@ -235,7 +207,7 @@
   /* A quiz passed in another tab updates this one. */
   window.addEventListener("storage", function (event) {
     var root = document.querySelector("[data-ctpat-library][data-ctpat-ready]");
-    if (root && (!event.key || event.key.indexOf(root.getAttribute("data-storage-prefix") || "ctpat:quiz:") === 0)) {
+    if (root && (!event.key || event.key.indexOf(progress.prefix(root.getAttribute("data-root"))) === 0)) {
       refreshProgress(root, readStrings(root));
     }
   });

@@ -1,205 +1,221 @@
-/* CTPAT self-check quiz. The HTML comes from hooks/quizzes.py and works without this
-   script (answers in <details>); this file checks answers, marks options by text and icon,
-   scores, and keeps progress in localStorage under "ctpat:quiz:<id>":
-   {v:1, hash, answers:{q1:["a"]}, checked:["q1"], correct, total, score, best, passed, updated}.
-   Progress is kept while data-quiz-hash is unchanged, so it survives reloads and the other
-   language. All interface text comes from the page (data-strings): none lives here. */
+/* CTPAT self-check quiz. The HTML (coursekit/render/templates/quiz.html) works without this
+   script: answers wait in <details>. This script checks answers, marks options by text and
+   icon, scores, and keeps progress in this browser (progress.js) under its quiz id:
+     {v:1, hash, answers:{q1:["a"]}, checked:["q1"], correct, total, score, best, passed, updated}
+   Progress counts while data-quiz-hash is unchanged, so it survives reloads and every
+   edition. After each save it tells the page ("ctpat:progress" event), for the LMS bridge.
+   All interface text comes from the page (data-strings). */
 (function () {
   "use strict";
-  var D = document;
+  var doc = document;
 
-  // localStorage may be missing or throw (private modes, blocked storage): never fatal.
-  // value undefined: read; null: remove; a string: write.
-  function store(key, value) {
-    try {
-      var s = window.localStorage;
-      if (value === undefined) return s.getItem(key);
-      if (value === null) s.removeItem(key); else s.setItem(key, value);
-    } catch (e) { /* progress is simply not kept */ }
-    return null;
-  }
-
-  function fmt(text, values) {
-    return String(text || "").replace(/\{(\w+)\}/g, function (m, k) {
-      return k in values ? values[k] : m;
-    });
-  }
+  var progress = window.ctpatProgress, format = progress.format;
 
   function all(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function make(tag, name, text) {
-    var e = D.createElement(tag);
-    e.className = name;
-    e.textContent = text || "";
-    return e;
+  function element(tag, className, text) {
+    var node = doc.createElement(tag);
+    node.className = className;
+    node.textContent = text || "";
+    return node;
   }
 
-  function setup(root) {
-    if (root.hasAttribute("data-ready")) return; // document$ may emit again: set up once
-    root.setAttribute("data-ready", "");
-    var S = {};
-    try { S = JSON.parse(root.getAttribute("data-strings")) || {}; } catch (e) { /* no text */ }
-    var key = "ctpat:quiz:" + root.getAttribute("data-quiz-id"),
-      hash = root.getAttribute("data-quiz-hash"),
-      pass = +root.getAttribute("data-pass-mark") || 0,
-      summary = root.querySelector(".ctpat-quiz__summary"),
+  function setup(quiz) {
+    if (quiz.hasAttribute("data-ready")) return; /* document$ may emit again: set up once */
+    quiz.setAttribute("data-ready", "");
+    var strings = {};
+    try { strings = JSON.parse(quiz.getAttribute("data-strings")) || {}; } catch (e) { /* no text */ }
+    var quizId = quiz.getAttribute("data-quiz-id"),
+      storageKey = progress.prefix(quiz.getAttribute("data-root")) + quizId,
+      hash = quiz.getAttribute("data-quiz-hash"),
+      passMark = +quiz.getAttribute("data-pass-mark") || 0,
+      summary = quiz.querySelector(".ctpat-quiz__summary"),
       best = 0, passed = false;
 
-    var qs = all(root, ".ctpat-quiz__q").map(function (fs) {
-      var q = {
-        id: fs.getAttribute("data-q"), lis: all(fs, ".ctpat-quiz__opt"),
-        result: fs.querySelector(".ctpat-quiz__result"), btn: fs.querySelector(".ctpat-quiz__check")
+    var questions = all(quiz, ".ctpat-quiz__q").map(function (fieldset) {
+      var question = {
+        id: fieldset.getAttribute("data-question"),
+        options: all(fieldset, ".ctpat-quiz__opt"),
+        result: fieldset.querySelector(".ctpat-quiz__result"),
+        button: fieldset.querySelector(".ctpat-quiz__check")
       };
-      var list = fs.querySelector(".ctpat-quiz__opts"), key = fs.querySelector(".ctpat-quiz__key"),
-        feedback = {}, i, j, t;
-      q.authored = q.lis.slice(); // stored answers keep the authors' order, whatever is shown
-      if (fs.hasAttribute("data-shuffle")) {
-        for (i = q.lis.length - 1; i > 0; i--) {
-          j = Math.floor(Math.random() * (i + 1)); t = q.lis[i]; q.lis[i] = q.lis[j]; q.lis[j] = t;
+      var list = fieldset.querySelector(".ctpat-quiz__opts"),
+        answerKey = fieldset.querySelector(".ctpat-quiz__key"),
+        feedback = {}, i, j, swap;
+      question.authored = question.options.slice(); /* answers are stored by id, in the authors' order */
+      if (fieldset.hasAttribute("data-shuffle")) {
+        for (i = question.options.length - 1; i > 0; i--) {
+          j = Math.floor(Math.random() * (i + 1));
+          swap = question.options[i]; question.options[i] = question.options[j]; question.options[j] = swap;
         }
       }
-      if (key) {
-        all(key, "[data-fb]").forEach(function (fb) { feedback[fb.getAttribute("data-fb")] = fb; });
-        q.why = key.querySelector(".ctpat-quiz__why");
-        key.hidden = true; // the interactive flow shows answers after each check instead
+      if (answerKey) {
+        all(answerKey, "[data-feedback-for]").forEach(function (note) {
+          feedback[note.getAttribute("data-feedback-for")] = note;
+        });
+        question.why = answerKey.querySelector(".ctpat-quiz__why");
+        answerKey.hidden = true; /* the interactive flow shows answers after each check */
       }
-      q.lis.forEach(function (li) {
-        list.appendChild(li);
-        li.input = li.querySelector("input");
-        li.fb = feedback[li.getAttribute("data-o")];
-        if (li.fb) { li.fb.hidden = true; li.appendChild(li.fb); }
+      question.options.forEach(function (option) {
+        list.appendChild(option);
+        option.input = option.querySelector("input");
+        option.feedback = feedback[option.getAttribute("data-option")];
+        if (option.feedback) { option.feedback.hidden = true; option.appendChild(option.feedback); }
+        /* An answered question keeps its inputs in the tab order, to be reviewed, but locked. */
+        option.input.addEventListener("click", function (event) {
+          if (question.done) event.preventDefault();
+        });
       });
-      q.btn.parentNode.hidden = false;
-      q.btn.addEventListener("click", function () { check(q, true); save(); });
-      return q;
+      question.button.parentNode.hidden = false;
+      question.button.addEventListener("click", function () {
+        if (question.done) return;
+        check(question, true);
+        save();
+      });
+      return question;
     });
 
-    function chosen(q) {
-      return q.authored.filter(function (li) { return li.input.checked; });
+    function chosen(question) {
+      return question.authored.filter(function (option) { return option.input.checked; });
     }
 
-    function check(q, focus) {
-      q.result.textContent = "";
-      if (!chosen(q).length) {
-        q.result.appendChild(make("p", "ctpat-quiz__verdict", S.choose));
-        if (focus) q.result.focus();
+    function check(question, announce) {
+      question.result.textContent = "";
+      if (!chosen(question).length) {
+        question.result.appendChild(element("p", "ctpat-quiz__verdict", strings.choose));
         return;
       }
-      var ok = true;
-      q.lis.forEach(function (li) {
-        var right = li.hasAttribute("data-c"), picked = li.input.checked,
-          kind = picked ? (right ? "ok" : "bad") : (right ? "missed" : ""),
-          label = li.querySelector("label"), old = label.querySelector(".ctpat-quiz__mark");
-        if (picked !== right) ok = false;
-        li.className = "ctpat-quiz__opt" + (kind ? " is-" + kind : "");
+      var right = true;
+      question.options.forEach(function (option) {
+        var correct = option.hasAttribute("data-correct"), picked = option.input.checked,
+          kind = picked ? (correct ? "ok" : "bad") : (correct ? "missed" : ""),
+          label = option.querySelector("label"), old = label.querySelector(".ctpat-quiz__mark");
+        if (picked !== correct) right = false;
+        option.className = "ctpat-quiz__opt" + (kind ? " is-" + kind : "");
         if (old) label.removeChild(old);
-        if (kind) label.appendChild(make("span", "ctpat-quiz__mark", S["mark_" + kind]));
-        if (li.fb) li.fb.hidden = !picked;
-        li.input.disabled = true;
+        if (kind) label.appendChild(element("span", "ctpat-quiz__mark", strings["mark_" + kind]));
+        if (option.feedback) option.feedback.hidden = !picked;
+        option.input.setAttribute("aria-disabled", "true");
       });
-      q.done = true; q.ok = ok; q.btn.disabled = true;
-      q.result.appendChild(make("p", "ctpat-quiz__verdict is-" + (ok ? "ok" : "bad"), ok ? S.right : S.wrong));
-      if (q.why) q.result.appendChild(q.why);
-      update();
-      if (focus) q.result.focus();
+      question.done = true; question.right = right;
+      question.button.setAttribute("aria-disabled", "true");
+      var verdict = element("p", "ctpat-quiz__verdict is-" + (right ? "ok" : "bad"), right ? strings.right : strings.wrong);
+      if (question.why) verdict.appendChild(doc.createTextNode(" ")), verdict.appendChild(question.why);
+      /* One announcement per check: the status region's new text (focus stays on the button). */
+      question.result.appendChild(verdict);
+      update(announce ? "" : null);
     }
 
-    function reset(q) {
-      q.done = q.ok = false; q.btn.disabled = false; q.result.textContent = "";
-      q.lis.forEach(function (li) {
-        var mark = li.querySelector(".ctpat-quiz__mark");
+    function reset(question) {
+      question.done = question.right = false;
+      question.button.removeAttribute("aria-disabled");
+      question.result.textContent = "";
+      question.options.forEach(function (option) {
+        var mark = option.querySelector(".ctpat-quiz__mark");
         if (mark) mark.parentNode.removeChild(mark);
-        li.className = "ctpat-quiz__opt";
-        li.input.checked = li.input.disabled = false;
-        if (li.fb) li.fb.hidden = true;
+        option.className = "ctpat-quiz__opt";
+        option.input.checked = false;
+        option.input.removeAttribute("aria-disabled");
+        if (option.feedback) option.feedback.hidden = true;
       });
     }
 
     function tally() {
-      var t = { total: qs.length, checked: 0, correct: 0, pass: pass };
-      qs.forEach(function (q) { if (q.done) { t.checked++; if (q.ok) t.correct++; } });
-      t.score = t.total ? Math.round(100 * t.correct / t.total) : 0;
-      return t;
+      var totals = { total: questions.length, checked: 0, correct: 0, pass: passMark };
+      questions.forEach(function (question) {
+        if (question.done) { totals.checked++; if (question.right) totals.correct++; }
+      });
+      totals.score = totals.total ? Math.round(100 * totals.correct / totals.total) : 0;
+      return totals;
     }
 
-    // The summary: progress while questions are open; score and pass/fail once all are checked.
+    /* The summary: progress while questions are open; score and pass/fail once all are checked.
+       Only the last check updates it, so a screen reader hears the score once. */
     function update(note) {
-      var t = tally(), done = t.checked === t.total, text = note ? note + " " : "";
-      if (done) {
-        if (t.score > best) best = t.score;
-        if (t.score >= pass) passed = true;
+      var totals = tally(), finished = totals.checked === totals.total, text = note ? note + " " : "";
+      if (finished) {
+        if (totals.score > best) best = totals.score;
+        if (totals.score >= passMark) passed = true;
       }
-      t.best = best;
-      if (done) text += fmt(S.score, t) + " " + fmt(t.score >= pass ? S.passed : S.failed, t);
-      else if (t.checked) text += fmt(S.progress, t);
-      if (best && (!done || best > t.score)) text += " " + fmt(S.best, t);
-      summary.className = "ctpat-quiz__summary" + (done ? (t.score >= pass ? " is-ok" : " is-bad") : "");
-      summary.textContent = text.trim();
-      return t;
+      totals.best = best;
+      if (finished) text += format(strings.score, totals) + " " + format(totals.score >= passMark ? strings.passed : strings.failed, totals);
+      else if (totals.checked) text += format(strings.progress, totals);
+      if (best && (!finished || best > totals.score)) text += " " + format(strings.best, totals);
+      summary.className = "ctpat-quiz__summary" + (finished ? (totals.score >= passMark ? " is-ok" : " is-bad") : "");
+      if (finished || note !== null) summary.textContent = text.trim();
+      return totals;
+    }
+
+    function record() {
+      var totals = tally(), answers = {}, checked = [];
+      questions.forEach(function (question) {
+        var ids = chosen(question).map(function (option) { return option.getAttribute("data-option"); });
+        if (ids.length) answers[question.id] = ids;
+        if (question.done) checked.push(question.id);
+      });
+      return {
+        v: 1, hash: hash, answers: answers, checked: checked, correct: totals.correct,
+        total: totals.total, score: totals.score, best: best, passed: passed,
+        updated: new Date().toISOString()
+      };
     }
 
     function save() {
-      var t = tally(), answers = {}, checked = [];
-      qs.forEach(function (q) {
-        var ids = chosen(q).map(function (li) { return li.getAttribute("data-o"); });
-        if (ids.length) answers[q.id] = ids;
-        if (q.done) checked.push(q.id);
-      });
-      store(key, JSON.stringify({
-        v: 1, hash: hash, answers: answers, checked: checked, correct: t.correct, total: t.total,
-        score: t.score, best: best, passed: passed, updated: new Date().toISOString()
-      }));
+      var data = record();
+      progress.write(storageKey, JSON.stringify(data));
+      doc.dispatchEvent(new CustomEvent("ctpat:progress", { detail: { quiz: quizId, pass: passMark, record: data } }));
     }
 
-    // Stored progress that is unreadable, foreign or for an older version of the quiz is
-    // ignored; the next save replaces it.
+    /* Progress that is unreadable, foreign or for another version of the quiz is ignored. */
     function load() {
-      var data = null;
-      try { data = JSON.parse(store(key)); } catch (e) { /* not ours */ }
-      if (!data || typeof data !== "object" || data.v !== 1 || data.hash !== hash) return false;
+      var data = progress.record(storageKey);
+      if (!data || data.hash !== hash) return false;
       var answers = data.answers && typeof data.answers === "object" ? data.answers : {},
         checked = Array.isArray(data.checked) ? data.checked : [], any = false;
       if (typeof data.best === "number" && data.best >= 0 && data.best <= 100) best = data.best;
       passed = data.passed === true;
-      qs.forEach(function (q) {
-        var ids = Object.prototype.hasOwnProperty.call(answers, q.id) ? answers[q.id] : null;
+      questions.forEach(function (question) {
+        var ids = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
         if (!Array.isArray(ids)) return;
-        q.lis.forEach(function (li) {
-          if (ids.indexOf(li.getAttribute("data-o")) >= 0) { li.input.checked = true; any = true; }
+        question.options.forEach(function (option) {
+          if (ids.indexOf(option.getAttribute("data-option")) >= 0) { option.input.checked = true; any = true; }
         });
-        if (checked.indexOf(q.id) >= 0) check(q, false);
+        if (checked.indexOf(question.id) >= 0) check(question, false);
       });
       return any || best > 0;
     }
 
-    var retry = root.querySelector(".ctpat-quiz__retry"), clear = root.querySelector(".ctpat-quiz__clear");
+    var retry = quiz.querySelector(".ctpat-quiz__retry"), clear = quiz.querySelector(".ctpat-quiz__clear");
     retry.parentNode.hidden = false;
     retry.addEventListener("click", function () {
-      qs.forEach(reset);
-      update();
+      questions.forEach(reset);
+      update("");
       save();
-      var first = root.querySelector(".ctpat-quiz__opt input");
+      var first = quiz.querySelector(".ctpat-quiz__opt input");
       if (first) first.focus();
     });
     clear.addEventListener("click", function () {
-      qs.forEach(reset);
+      questions.forEach(reset);
       best = 0; passed = false;
-      store(key, null);
+      progress.remove(storageKey);
       summary.className = "ctpat-quiz__summary";
-      summary.textContent = S.cleared || "";
+      summary.textContent = strings.cleared || "";
+      doc.dispatchEvent(new CustomEvent("ctpat:progress", { detail: { quiz: quizId, pass: passMark, record: null } }));
     });
-    root.addEventListener("change", save);
-    if (load()) update(S.restored);
+    quiz.addEventListener("change", function (event) {
+      if (event.target && event.target.getAttribute("aria-disabled") !== "true") save();
+    });
+    if (load()) update(strings.restored);
   }
 
   function init() {
-    all(D, ".ctpat-quiz").forEach(setup);
+    all(doc, ".ctpat-quiz").forEach(setup);
   }
 
-  // Material's document$ emits on load and after each instant navigation; else plain DOM.
+  /* Material's document$ emits on load and after each instant navigation; else plain DOM. */
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (D.readyState === "loading") D.addEventListener("DOMContentLoaded", init);
+  else if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -1,0 +1,82 @@
+"""Read and check every source once per build; report every problem at once.
+
+One check covers the settings under ``extra:`` in mkdocs.yml, the glossary, every lesson's
+front matter in both languages, every quiz file, the quiz markers, the module folders and
+the pairing of translations (``coursekit.model.course``). Then:
+
+- ``mkdocs build``: any problem stops the build with one message listing all of them,
+  sorted by file and line; warnings (a missing translation, an unused quiz) are logged, so
+  ``--strict`` fails on them too.
+- ``mkdocs serve``: the same list is printed on every rebuild that still has problems, and
+  every page of the preview becomes a page listing them, which reloads by itself once the
+  sources are fixed (an aborted rebuild would leave the browser waiting).
+"""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+
+from coursekit.problems import report
+from coursekit.render import render
+from coursekit.render.tasklabels import TaskLabelExtension
+from sitebuild import i18n, state
+
+log = get_plugin_logger("course")
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    state.set_command(command)
+
+
+@event_priority(100)  # first: everything else works from the checked course
+def on_config(config):
+    if not i18n.is_language_build(config):
+        build = state.start(config)
+        for warning in sorted(build.course.warnings, key=lambda p: p.sort_key):
+            log.warning(str(warning))
+        if build.problems:
+            text = report(build.problems, "stop the build")
+            if build.command != "serve":
+                raise PluginError(text)
+            log.error(text + "\nThe preview shows this list until they are fixed.")
+    build = state.current()
+    if not build.problems and build.tooltips not in config.markdown_extensions:
+        config.markdown_extensions += [build.tooltips, TaskLabelExtension()]
+    return config
+
+
+def on_pre_build(*, config) -> None:
+    if not state.current().problems:
+        state.enter_edition(config)
+
+
+@event_priority(-200)  # last: with problems, the preview builds no page at all
+def on_files(files: Files, /, *, config) -> Files:
+    if state.current().problems:
+        return Files([])
+    return files
+
+
+def on_post_build(*, config) -> None:
+    """In the preview, with problems: the list of them at every page's address."""
+    build = state.current()
+    if not build.problems or i18n.is_language_build(config):
+        return
+    page = render("problems.html", problems=sorted(build.problems, key=lambda p: p.sort_key))
+    pages = {rel for _, rel in build.course.pages} | {"index.md"}
+    for edition in build.editions.values():
+        for rel in pages:
+            stem = rel[:-len(".md")]
+            name = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+            _write(os.path.join(config.site_dir, edition.prefix, name, "index.html"), page)
+    _write(os.path.join(config.site_dir, "404.html"), page)
+
+
+def _write(path: str, text: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
