@@ -1,25 +1,27 @@
 """Build cost in CPU instructions, which a noisy machine cannot blur.
 
-    python bench/instructions.py --n 100
+    python3 bench/instructions.py --n 100                       # hooks (2 editions) / plain
+    python3 bench/instructions.py --n 100 --variants hooks2 hooks3   # the Traditional edition's cost
 
-Wall-clock builds on shared machines vary by 15-40 % from one run to the next (README,
-Performance). This script builds the synthetic course of ``bench/build.py`` once plain and
-once with the hooks, each as ``python -m mkdocs build`` under Valgrind's cachegrind
-(``--cache-sim=no``: instruction counts only), and prints the instructions executed by the
-build process and, separately, by any process it forked (the quiz check's worker runs on
-another core). Valgrind copies a process's counts into the child it forks, so a worker's
-count includes everything the build had run before ``on_pre_build`` forked it: read it as
-an upper bound of the worker's own work, not as work done twice. Counts repeat to within a
-fraction of a percent. Each build takes about 60 times as long as without Valgrind; the two
-run side by side (N = 100: about ten minutes). Needs ``valgrind`` (Debian package).
-The last line is a JSON object.
+Wall-clock builds on shared machines vary by 15-40 % from one run to the next. This script
+builds the synthetic course of ``bench/synthetic.py`` (N lessons per language) as
+``python -m mkdocs build`` under Valgrind's cachegrind (``--cache-sim=no``: instruction
+counts only) and prints the instructions each build executed. Counts repeat to within a
+fraction of a percent. Variants:
+
+- ``plain``: plain Material + mkdocs-static-i18n from the same Markdown (English and
+  Simplified Chinese), no hooks;
+- ``hooks2``: the project's hooks, English and Simplified Chinese;
+- ``hooks3``: the project's hooks with the Traditional Chinese edition as well.
+
+Each build takes about 60 times as long as without Valgrind (N = 100: about ten minutes);
+two run side by side. Needs ``valgrind`` (Debian package). The last line is a JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -34,55 +36,50 @@ import synthetic  # noqa: E402
 from measure import build_env, compile_hooks  # noqa: E402
 
 TOTAL = re.compile(r"==(\d+)== I\s+refs:\s+([\d,]+)")
+VARIANTS = ("plain", "hooks2", "hooks3")
 
 
-def count(project: Path, site: Path, log: Path) -> dict:
-    """Instructions of the build process and of the processes it forked (not exec'd tools)."""
-    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--trace-children=yes",
-               f"--cachegrind-out-file={log.parent}/cachegrind.%p", f"--log-file={log}.%p",
-               sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)]
-    result = subprocess.run(command, cwd=project, env=build_env(),
-                            capture_output=True, text=True)
+def count(project: Path, site: Path, log: Path) -> int:
+    """Instructions executed by one ``mkdocs build`` of ``project``."""
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+               f"--log-file={log}", sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=project, env=build_env(), capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"build failed under valgrind:\n{result.stderr[-3000:]}")
-    counts = {}
-    for path in log.parent.glob(f"{log.name}.*"):
-        text = path.read_text(errors="replace")
-        total = TOTAL.search(text)
-        if total:
-            counts[int(total[1])] = (int(total[2].replace(",", "")), "Command: " in text and
-                                     sys.executable in text)
-    # The build is the biggest Python process; other Python processes are its forks.
-    pythons = sorted((n for n, is_python in counts.values() if is_python), reverse=True)
-    return {"build": pythons[0], "forked": sum(pythons[1:])}
+        raise SystemExit(f"{project.name}: build failed under valgrind:\n{result.stderr[-3000:]}")
+    total = TOTAL.search(log.read_text(errors="replace"))
+    return int(total[2].replace(",", ""))
+
+
+def prepare(work: Path, variant: str, n: int) -> Path:
+    project = work / variant
+    if variant == "plain":
+        synthetic.plain_from_hooks_project(prepare(work, "hooks2", n), project)
+    elif not project.exists():
+        synthetic.hooks_project(project, n, editions=3 if variant == "hooks3" else 2)
+        compile_hooks(project)
+    return project
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=100, help="lessons per language (default 100)")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=["plain", "hooks2"],
+                        help="builds to count (default: plain hooks2); the first is the baseline")
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
     with tempfile.TemporaryDirectory(prefix="ctpat-instructions-") as tmp:
         work = Path(tmp)
-        synthetic.hooks_project(work / "hooks", args.n)
-        synthetic.plain_from_hooks_project(work / "hooks", work / "plain")
-        compile_hooks(work / "hooks")
-        for variant in ("plain", "hooks"):
-            (work / f"logs-{variant}").mkdir()
-        # Side by side: a count does not depend on what else the machine runs.
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            jobs = {variant: pool.submit(count, work / variant, work / f"site-{variant}",
-                                         work / f"logs-{variant}" / "valgrind")
-                    for variant in ("plain", "hooks")}
-            results = {variant: job.result() for variant, job in jobs.items()}
-    plain, hooks = results["plain"]["build"], results["hooks"]["build"]
-    print(f"N={args.n}: instructions of the build process: plain {plain / 1e9:.2f} G, "
-          f"hooks {hooks / 1e9:.2f} G, ratio {hooks / plain:.3f}; forked worker "
-          f"{results['hooks']['forked'] / 1e9:.2f} G (on another core; counted from the fork's "
-          "parent's count at the fork)")
-    print(json.dumps({"n": args.n, "plain": plain, "hooks": hooks,
-                      "ratio": round(hooks / plain, 4), "hooks_forked": results["hooks"]["forked"]}))
+        projects = {variant: prepare(work, variant, args.n) for variant in args.variants}
+        with ThreadPoolExecutor(max_workers=2) as pool:  # a count does not depend on the load
+            jobs = {variant: pool.submit(count, project, work / f"site-{variant}", work / f"{variant}.log")
+                    for variant, project in projects.items()}
+            counts = {variant: job.result() for variant, job in jobs.items()}
+    base = args.variants[0]
+    for variant, value in counts.items():
+        print(f"N={args.n} {variant}: {value / 1e9:.2f} G instructions, {value / counts[base]:.3f} x {base}")
+    print(json.dumps({"n": args.n, "counts": counts,
+                      "ratios": {v: round(c / counts[base], 4) for v, c in counts.items()}}))
     return 0
 
 

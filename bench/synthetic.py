@@ -2,7 +2,7 @@
 
 ``write_course(root, n)`` writes ``n`` lessons in both languages (``docs/lessons/<module>/<id>.md``,
 ``docs_zh/lessons/...``) and one five-question quiz per lesson (``quizzes/<id>.yml``), in the
-formats of /work/spec/authoring.md. Text is generated from course vocabulary with a fixed seed,
+formats of README.md ("Add a lesson", "Add a quiz"). Text is generated from course vocabulary with a fixed seed,
 so the same ``n`` always gives the same course: English of roughly 800-1,200 words, Chinese built
 from real course words (so jieba has real segmentation work), each lesson with headings, a
 table, a checklist, an admonition, key points, the quiz marker and sources.
@@ -34,7 +34,7 @@ AUDIENCES = ("importer", "exporter", "manufacturer", "highway-carrier", "sea-air
              "customs-broker", "logistics-provider")
 # Pages copied from the real project (when they exist), in both languages.
 REAL_PAGES = ("index.md", "glossary.md", "workshops.md", "sources.md")
-# Sources the lessons cite (all from /work/shared/ctpat-facts.md).
+# Sources the lessons cite.
 SOURCES = [
     ("CTPAT: how to apply (CBP)", "https://www.cbp.gov/border-security/ports-entry/cargo-security/c-tpat-customs-trade-partnership-against-terrorism/apply"),
     ("6 U.S.C. 969, revalidation", "https://www.law.cornell.edu/uscode/text/6/969"),
@@ -388,10 +388,17 @@ def write_course(root: Path, n: int) -> list[dict]:
     return plan
 
 
-def _copy_infrastructure(project: Path) -> None:
-    """The real configuration, hooks, theme and data, and the real non-lesson pages."""
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for part in ("hooks", "overrides", "data"):
+def _copy_infrastructure(project: Path, editions: int) -> None:
+    """The real configuration, hooks, theme and data, and the real non-lesson pages.
+
+    ``editions``: 3 builds the Traditional edition too, 2 turns it off (``build: false``).
+    The workshops' ``lessons:`` lists name real lessons, which the synthetic course lacks."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^ +lessons: \[.*\]\n", "", config, flags=re.MULTILINE)
+    if editions == 2:
+        config = set_edition(config, "zh-hant", False)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for part in ("hooks", "overrides", "data", "docs_zh_hant"):
         if (ROOT / part).is_dir():
             shutil.copytree(ROOT / part, project / part, dirs_exist_ok=True,
                             ignore=shutil.ignore_patterns("__pycache__"))
@@ -404,15 +411,23 @@ def _copy_infrastructure(project: Path) -> None:
                 shutil.copy2(ROOT / folder / page, project / folder / page)
 
 
-def hooks_project(project: Path, n: int) -> list[dict]:
+def set_edition(config: str, locale: str, build: bool) -> str:
+    """mkdocs.yml text with the i18n language ``locale`` built or not."""
+    pattern = re.compile(rf"(- locale: {re.escape(locale)}\n(?:[ \t]+.*\n)*?[ \t]+build:) (true|false)")
+    return pattern.sub(lambda m: f"{m[1]} {'true' if build else 'false'}", config, count=1)
+
+
+def hooks_project(project: Path, n: int, editions: int = 2) -> list[dict]:
     """The project as it builds itself, with ``n`` synthetic lessons."""
     project.mkdir(parents=True, exist_ok=True)
-    _copy_infrastructure(project)
+    _copy_infrastructure(project, editions)
     return write_course(project, n)
 
 
 def plain_config(text: str) -> str:
-    """mkdocs.yml for plain Material + mkdocs-static-i18n: no hooks, no watch, no custom_dir."""
+    """mkdocs.yml for plain Material + mkdocs-static-i18n: no hooks, no watch, no custom_dir,
+    English and Simplified Chinese only (the Traditional edition needs the hooks)."""
+    text = set_edition(text, "zh-hant", False)
     text = _drop_top_level_block(text, "hooks")
     text = _drop_top_level_block(text, "watch")
     text = re.sub(r"^[ \t]+custom_dir:.*\n", "", text, flags=re.MULTILINE)
@@ -451,7 +466,7 @@ def plain_from_hooks_project(hooks_dir: Path, plain_dir: Path, stock_search: boo
 def copy_real_project(project: Path) -> None:
     """A copy of the real project (for page weight: real lessons, real quizzes)."""
     project.mkdir(parents=True, exist_ok=True)
-    for part in ("mkdocs.yml", "docs", "docs_zh", "quizzes", "hooks", "overrides", "data"):
+    for part in ("mkdocs.yml", "docs", "docs_zh", "docs_zh_hant", "quizzes", "hooks", "overrides", "data"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))

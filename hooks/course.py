@@ -14,6 +14,7 @@ the pairing of translations (``coursekit.model.course``). Then:
 
 from __future__ import annotations
 
+import logging
 import os
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,14 @@ from coursekit.render.tasklabels import TaskLabelExtension
 from sitebuild import i18n, state
 
 log = get_plugin_logger("course")
+# Reminders of what an author left to write: printed as warnings, but outside MkDocs' loggers,
+# so they never fail --strict (a new lesson builds at once and says what is left to do).
+todo_log = logging.getLogger("ctpat.todo")
+if not todo_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("WARNING -  TODO %(message)s"))
+    todo_log.addHandler(_handler)
+    todo_log.propagate = False
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -38,8 +47,10 @@ def on_config(config):
         build = state.start(config)
         for warning in sorted(build.course.warnings, key=lambda p: p.sort_key):
             log.warning(str(warning))
+        for todo in build.course.todos:
+            todo_log.warning(str(todo))
         if build.problems:
-            text = report(build.problems, "stop the build")
+            text = report(build.problems)
             if build.command != "serve":
                 raise PluginError(text)
             log.error(text + "\nThe preview shows this list until they are fixed.")

@@ -3,17 +3,18 @@
 It goes into the finished HTML after Material's search has indexed the page (priority -80;
 search indexes at 0): in search its labels (level, duration) would match every lesson alike.
 The box shows module, duration, level, job roles, audience and objectives (README.md, "Add a
-lesson"); an untranslated lesson keeps its English objectives, marked as English.
+lesson"); an untranslated lesson keeps its English objectives, marked as English. With
+``site_url`` set, a QR code that only prints leads from a handout back to the lesson online.
 """
 
 from __future__ import annotations
 
+from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from coursekit.languages import DEFAULT
-from coursekit.render import insert_after_h1, render
-from coursekit.strings import format_minutes, strings
-from sitebuild import state
+from coursekit.render import insert_after_h1
+from sitebuild import generated, state
 
 
 def source_of(file, edition) -> tuple[str, str]:
@@ -33,17 +34,10 @@ def on_page_context(context, /, *, page, config, nav):
     lesson = build.course.lesson(language, rel)
     if lesson is None:
         return context
-    settings, s = build.course.settings, strings(edition)
-    label = lambda kind, key: edition.text(settings.label(kind, key, ""))  # noqa: E731
-    box = render(
-        "summary.html", s=s, lesson=lesson,
-        module_title=label("modules", lesson.module),
-        duration=format_minutes(lesson.duration, s),
-        level=label("levels", lesson.level),
-        roles=[(role, label("roles", role)) for role in lesson.roles],
-        audience=[(role, label("audiences", role)) for role in lesson.audience],
-        objectives=[build.inline(edition.own(text, lesson.language)) for text in lesson.objectives],
-        objectives_lang=lesson.language if lesson.language != edition.source else "",
-    )
+    box = generated.summary_box(build, lesson)
     page.content = insert_after_h1(page.content, str(box))
+    qr = generated.qr_code(config, page.url)
+    if qr:  # printed handouts lead back to the lesson online
+        page.content += (f'\n<div class="ctpat-qr ctpat-print-only"><span class="ctpat-qr__code">{qr}</span>'
+                         f'<span>{escape(config.site_url.rstrip("/") + "/" + page.url)}</span></div>')
     return context

@@ -10,11 +10,13 @@ answers stay out of search.
 
 from __future__ import annotations
 
+import json
 import re
 
 from mkdocs.plugins import event_priority
 
 from coursekit.render import render
+from coursekit.render.views import quiz_view
 from coursekit.strings import QUIZ_JS, strings
 from sitebuild import state
 
@@ -31,7 +33,7 @@ def on_page_context(context, /, *, page, config, nav):
         return context
     edition, quizzes = build.edition, build.course.quizzes
     s = strings(edition)
-    js_strings = {key: s[key] for key in QUIZ_JS}
+    js_strings = json.dumps({key: s[key] for key in QUIZ_JS}, ensure_ascii=False, sort_keys=True)
     uses: dict[str, int] = {}
 
     def widget(match: re.Match) -> str:
@@ -40,8 +42,8 @@ def on_page_context(context, /, *, page, config, nav):
             return match[0]  # reported by the course check
         uses[quiz.id] = uses.get(quiz.id, 0) + 1
         uid = f"ctpat-quiz-{quiz.id}" + (f"-{uses[quiz.id]}" if uses[quiz.id] > 1 else "")
-        return str(render("quiz.html", quiz=quiz, uid=uid, s=s, js_strings=js_strings,
-                          text=edition.text, md=build.inline, level=_level(html, match.start()),
+        return str(render("quiz.html", quiz=quiz_view(quiz, edition.text, build.inline, s, uid), s=s,
+                          js_strings=js_strings, level=_level(html, match.start()),
                           root=context.get("base_url", ".")))
 
     html = MARKER.sub(widget, html)

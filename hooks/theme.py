@@ -1,12 +1,11 @@
 """What the theme shows of the consultancy: name, logo, footer, link previews, all escaped.
 
 MkDocs renders the theme without autoescaping, so every value from mkdocs.yml that Material
-prints reaches it escaped here: the templates get the site's configuration through
-:class:`EscapedConfig`, whose site name, description and copyright are escaped (the real
-configuration stays as written, for mkdocs-static-i18n's per-edition values), and a
-``ctpat`` context with the footer (rendered by coursekit's escaping templates), the logo's
-text and the link-preview tags (Open Graph, in the page's language, absolute when
-``site_url`` is set).
+prints reaches it escaped here: the site name, description and copyright are escaped for
+each edition's build (and given back as written before the next edition's, whose values
+mkdocs-static-i18n sets from them), and each page gets a ``ctpat`` context with the footer
+(rendered by coursekit's escaping templates), the logo's text and the link-preview tags
+(Open Graph, in the page's language, absolute when ``site_url`` is set).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from __future__ import annotations
 import re
 
 from markupsafe import Markup, escape
+from mkdocs.plugins import event_priority
 
 from coursekit.render import render
 from coursekit.strings import strings
@@ -23,32 +23,27 @@ LOCALES = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
 _TAG = re.compile(r"<[^>]*>")
 
 
-class EscapedConfig:
-    """The configuration as the theme's templates see it: the texts they print unescaped
-    (site name, description, copyright) escaped; everything else is the configuration itself."""
+ESCAPED = ("site_name", "site_description", "copyright")
 
-    ESCAPED = ("site_name", "site_description", "copyright")
 
-    def __init__(self, config):
-        self._config = config
-        self._escaped = {key: Markup(escape(config[key])) if isinstance(config[key], str) else config[key]
-                         for key in self.ESCAPED}
+@event_priority(-110)  # after mkdocs-static-i18n (-100) set this edition's own values
+def on_config(config):
+    """Escape what Material prints of the configuration for this edition's templates."""
+    state.current().raw_config = {key: config[key] for key in ESCAPED}
+    for key in ESCAPED:
+        if isinstance(config[key], str):
+            config[key] = Markup(escape(config[key]))
+    return config
 
-    def __getattr__(self, name):
-        return self._escaped[name] if name in self._escaped else getattr(self._config, name)
 
-    def __getitem__(self, key):
-        return self._escaped[key] if key in self._escaped else self._config[key]
-
-    def get(self, key, default=None):
-        return self._escaped[key] if key in self._escaped else self._config.get(key, default)
-
-    def __contains__(self, key):
-        return key in self._config
+@event_priority(50)  # before mkdocs-static-i18n (-100) builds the next edition from these values
+def on_post_build(*, config) -> None:
+    """Give the next edition's build the values as written (the plugin compares their type)."""
+    for key, value in state.current().raw_config.items():
+        config[key] = value
 
 
 def on_page_context(context, /, *, page, config, nav):
-    context["config"] = EscapedConfig(config)
     if not state.current().problems:
         context["ctpat"] = _theme(config, page)
     return context
@@ -56,7 +51,6 @@ def on_page_context(context, /, *, page, config, nav):
 
 def on_template_context(context, /, *, template_name, config):
     """The 404 page: every edition's text, with the footer of the edition built last."""
-    context["config"] = EscapedConfig(config)
     build = state.current()
     if build.problems or template_name != "404.html":
         return context
@@ -75,8 +69,11 @@ def _theme(config, page) -> dict:
     edition, settings = build.edition, build.course.settings
     s = strings(edition)
     name = edition.text(settings.brand_name)
-    footer = render("footer.html", s=s, name=name, items=list(settings.contact),
-                    text=edition.text(settings.footer), copyright=config.copyright or "")
+    footer = build.footers.get(edition.code)
+    if footer is None:  # the same on every page of an edition
+        footer = build.footers[edition.code] = render(
+            "footer.html", s=s, name=name, items=list(settings.contact),
+            text=edition.text(settings.footer), copyright=config.copyright or "")
     return {
         "footer": footer,
         "logo": settings.logo,

@@ -1,17 +1,33 @@
-"""A small bilingual site with one lesson and its quiz, for the quiz build and browser tests.
+"""The browser tests' helpers: a small controlled course site, a watched browser page, and
+the quiz widget seen the way a trainee sees it.
 
-The real lessons are still being written, so these tests use their own controlled lesson
-(made with conftest's ``make_mini_project``: the real configuration, hooks and theme).
+``build_quiz_site`` builds one lesson with one quiz in every edition (English, Simplified,
+and the Traditional edition converted from it) with the real configuration, hooks and
+theme (conftest's ``make_mini_project``), so a test can assert exact content without
+depending on the course's lessons, which other authors are still revising.
+
+Answers, marks and scores are derived from the quiz YAML (this module's ``QUIZ`` or the real
+``quizzes/<id>.yml`` through course_files), never from the site's own output.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
+import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from conftest import make_mini_project, run_mkdocs_build
+import pytest
+import yaml
+
+from conftest import PageWatch, make_mini_project, run_mkdocs_build
 
 QUIZ_ID = "seals-vvtt"
 LESSON = "lessons/practice/seals-vvtt/"
+EDITIONS = ("en", "zh", "zh-hant")
+PREFIX = {"en": "", "zh": "zh/", "zh-hant": "zh-hant/"}
 
 QUIZ = """\
 id: seals-vvtt
@@ -46,7 +62,7 @@ questions:
       zh: "H 级封条上有哪些标识？请选出所有正确项。"
     options:
       - {id: a, text: {en: "A unique number", zh: "唯一编号"}, correct: true}
-      - {id: b, text: {en: "An \\"H\\" marking", zh: "「H」字标识"}, correct: true}
+      - {id: b, text: {en: "An \\"H\\" marking", zh: "“H”字标识"}, correct: true}
       - {id: c, text: {en: "The container number", zh: "集装箱箱号"}, feedback: {en: "The seal log links them.", zh: "由封条登记簿对应。"}}
     explanation:
       en: "A class H seal carries a unique number, the maker's name or logo and an H."
@@ -72,25 +88,26 @@ questions:
       en: "Tug confirms the seal is affixed; Twist that its parts do not separate."
       zh: "拉扯确认安装牢固；扭转确认部件不会分离。"
 """
+QUIZ_DATA = yaml.safe_load(QUIZ)
 
 
 def lesson(language: str) -> str:
     if language == "en":
-        head = ("High-security seals and the VVTT check", ["Tell a class H seal from others",
-                "Check a seal with VVTT", "Keep a seal log"])
+        title, objectives = ("High-security seals and the VVTT check",
+                             ["Tell a class H seal from others", "Check a seal with VVTT", "Keep a seal log"])
         body = ["Seals are the last physical control before a container leaves the dock.", "",
                 "## Key points", "", "- Use class H seals.", "- Check every seal with VVTT.", "",
                 "## Check yourself", "", f"<!-- quiz: {QUIZ_ID} -->", "",
                 "## Sources", "", "- [CBP CTPAT](https://www.cbp.gov/border-security/ports-entry/cargo-security/ctpat)"]
     else:
-        head = ("高度安全封条与 VVTT 检查", ["区分 H 级封条与其他封条", "用 VVTT 检查封条", "做好封条登记"])
+        title, objectives = ("高度安全封条与 VVTT 检查", ["区分 H 级封条与其他封条", "用 VVTT 检查封条", "做好封条登记"])
         body = ["封条是集装箱离开码头前的最后一道实物控制。", "",
                 "## 要点", "", "- 使用 H 级封条。", "- 每个封条都要做 VVTT 检查。", "",
                 "## 自测", "", f"<!-- quiz: {QUIZ_ID} -->", "",
                 "## 资料来源", "", "- [CBP CTPAT](https://www.cbp.gov/border-security/ports-entry/cargo-security/ctpat)"]
-    title, objectives = head
     front = ["---", f"id: {QUIZ_ID}", "module: 3", "order: 3", f"title: {title}", "duration: 20",
-             "level: intermediate", "audience: [manufacturer, highway-carrier]", "objectives:",
+             "level: intermediate", "audience: [manufacturer, highway-carrier]",
+             "roles: [guard-loader, shipping-clerk]", "objectives:",
              *[f"  - {o}" for o in objectives], f"quiz: {QUIZ_ID}", "---", "", f"# {title}", ""]
     return "\n".join(front + body) + "\n"
 
@@ -103,10 +120,192 @@ PAGES = {
 }
 
 
+def _without_workshops(config: str) -> str:
+    """mkdocs.yml with ``extra.workshops: []``: the real workshops name lessons of the real
+    course, which this one-lesson site does not have (the build would stop on them)."""
+    lines, out, skipping = config.split("\n"), [], False
+    for line in lines:
+        if line == "  workshops:":
+            out.append("  workshops: []")
+            skipping = True
+            continue
+        if skipping and (line.startswith("    ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    assert "  workshops: []" in out, "mkdocs.yml no longer has extra.workshops where expected"
+    return "\n".join(out)
+
+
 def build_quiz_site(root: Path) -> Path:
     """Build the small site with --strict; return the site folder (fails loudly)."""
     project = make_mini_project(root, PAGES, {QUIZ_ID: QUIZ})
+    config = project / "mkdocs.yml"
+    config.write_text(_without_workshops(config.read_text(encoding="utf-8")), encoding="utf-8")
     site = root / "site"
     result = run_mkdocs_build(project, site, strict=True)
     assert result.returncode == 0, result.stderr[-4000:]
     return site
+
+
+def two_copies(site: Path, root: Path) -> Path:
+    """A folder holding ``site`` twice, at ``a/`` and ``b/``: two courses on one host."""
+    for name in ("a", "b"):
+        shutil.copytree(site, root / name)
+    return root
+
+
+# ---- a watched page on any server -----------------------------------------------------------
+
+@contextlib.contextmanager
+def watched_page(browser, base_url: str, *, allowed_errors=(), **context_options):
+    """Like conftest's ``page`` fixture for another server (or other context options): a new
+    context that answers requests to other hosts locally, and a test failure on any outside
+    request, console error or HTTP error response (except the error responses, and their
+    console lines, of the URLs in ``allowed_errors``)."""
+    options = {"viewport": {"width": 1280, "height": 900}, **context_options}
+    context = browser.new_context(**options)
+    host = urlsplit(base_url).netloc
+    context.route(lambda url: urlsplit(url).netloc != host and not url.startswith(("data:", "blob:")),
+                  lambda route: route.abort())
+    page = context.new_page()
+    watch = PageWatch(host)
+    page.on("request", watch.on_request)
+    page.on("console", lambda message: None if (
+        message.location.get("url") in allowed_errors and message.text.startswith("Failed to load resource")
+    ) else watch.on_console(message))
+    page.on("response", watch.on_response)
+    page.on("pageerror", lambda error: watch.console_errors.append(f"pageerror: {error}"))
+    page.watch = watch
+    page.base_url = base_url
+    try:
+        yield page
+    finally:
+        context.close()
+    failed = [r for r in watch.failed_responses if r.split(" ", 1)[1] not in allowed_errors]
+    problems = [f"{what}: {found}" for what, found in (
+        ("requests to other hosts", watch.outside_requests), ("console errors", watch.console_errors),
+        ("HTTP errors", failed)) if found]
+    if problems:
+        pytest.fail("; ".join(problems), pytrace=False)
+
+
+# ---- progress in localStorage ---------------------------------------------------------------
+
+def storage_key(site_path: str, quiz_id: str) -> str:
+    """Where the quiz widget keeps progress: ``ctpat:<site root path>:quiz:<quiz id>``."""
+    return f"ctpat:{site_path}:quiz:{quiz_id}"
+
+
+def stored(page, key: str):
+    return json.loads(page.evaluate("k => localStorage.getItem(k)", key) or "null")
+
+
+def ctpat_keys(page) -> list[str]:
+    return sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if k.startswith("ctpat:"))
+
+
+# Storage that throws for the course's own scripts (progress.js, quiz.js, library.js), as a
+# private mode or a blocked-storage policy makes it. Material's own inline palette script reads
+# localStorage without a guard; it keeps working storage here, so that a failure seen is ours.
+_OURS = "new Error().stack.indexOf('/assets/ctpat/') >= 0"
+THROWING_STORAGE = {
+    "every call throws": f"""(() => {{
+        for (const name of ['getItem', 'setItem', 'removeItem', 'key', 'clear']) {{
+          const real = Storage.prototype[name];
+          Storage.prototype[name] = function () {{
+            if ({_OURS}) throw new DOMException('The operation is insecure.', 'SecurityError');
+            return real.apply(this, arguments);
+          }};
+        }} }})();""",
+    "the storage itself cannot be reached": f"""(() => {{
+        const real = window.localStorage;
+        Object.defineProperty(window, 'localStorage', {{configurable: true, get() {{
+          if ({_OURS}) throw new DOMException('Access is denied for this document.', 'SecurityError');
+          return real;
+        }}}}); }})();""",
+    "writes exceed the quota": f"""(() => {{
+        const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function () {{
+          if ({_OURS}) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return real.apply(this, arguments);
+        }}; }})();""",
+}
+
+
+# ---- the quiz widget ------------------------------------------------------------------------
+
+def open_quiz(page, url: str):
+    """Go to ``url`` and wait until its quiz widget is running (its Check buttons show)."""
+    page.goto(url)
+    page.wait_for_selector(".ctpat-quiz[data-ready] .ctpat-quiz__check", state="visible")
+    return page.locator(".ctpat-quiz").first
+
+
+def question(quiz, qid: str):
+    return quiz.locator(f'fieldset[data-question="{qid}"]')
+
+
+def option(quiz, qid: str, oid: str):
+    return question(quiz, qid).locator(f'li[data-option="{oid}"]')
+
+
+def answer(quiz, qid: str, *oids: str, check: bool = True):
+    for oid in oids:
+        option(quiz, qid, oid).locator("input").check()
+    if check:
+        question(quiz, qid).locator(".ctpat-quiz__check").click()
+
+
+def marks(quiz, qid: str) -> dict[str, str]:
+    """``{option id: the mark shown beside it}`` for the options that carry one."""
+    return question(quiz, qid).evaluate(
+        "f => Object.fromEntries([...f.querySelectorAll('li[data-option]')]"
+        ".filter(li => li.querySelector('.ctpat-quiz__mark'))"
+        ".map(li => [li.dataset.option, li.querySelector('.ctpat-quiz__mark').textContent.trim()]))")
+
+
+def checked_ids(quiz, qid: str) -> list[str]:
+    return sorted(question(quiz, qid).evaluate(
+        "f => [...f.querySelectorAll('li[data-option]')].filter(li => li.querySelector('input').checked)"
+        ".map(li => li.dataset.option)"))
+
+
+def option_order(quiz, qid: str) -> list[str]:
+    return question(quiz, qid).evaluate("f => [...f.querySelectorAll('li[data-option]')].map(li => li.dataset.option)")
+
+
+def right_ids(data: dict) -> list[str]:
+    """The ids of a question's right options, from its YAML (true_false: 'true' or 'false')."""
+    if data["type"] == "true_false":
+        return ["true" if data["answer"] else "false"]
+    return [o["id"] for o in data["options"] if o.get("correct")]
+
+
+def option_ids(data: dict) -> list[str]:
+    return ["true", "false"] if data["type"] == "true_false" else [o["id"] for o in data["options"]]
+
+
+def wrong_id(data: dict) -> str:
+    """A wrong option of a question, one with feedback where there is one."""
+    wrong = [o for o in data.get("options", []) if not o.get("correct")]
+    with_feedback = [o["id"] for o in wrong if o.get("feedback")]
+    if with_feedback:
+        return with_feedback[0]
+    return wrong[0]["id"] if wrong else ("false" if data["answer"] else "true")
+
+
+def score(right: int, total: int) -> int:
+    """The quiz's score in percent, rounded half up (as the widget's rule says)."""
+    return int(100 * right / total + 0.5)
+
+
+def plain(markdown: str) -> str:
+    """What inline Markdown reads as: emphasis and code marks dropped, links as their text."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[*`]", "", text)
+    return " ".join(text.split())
+
+
+def text_of(locator) -> str:
+    return " ".join(locator.inner_text().split())

@@ -1,37 +1,46 @@
-"""axe-core (through axe-playwright-python) on the real built site, in Chromium, in both
-languages and both colour schemes: the home page, a lesson with its quiz before and after
-answering, the training library (also filtered by role, with saved progress), the glossary
-and the workshops page. No violation of impact "serious" or "critical" is allowed; the
-failure message names the rule, its impact, the elements (CSS selectors) and their HTML.
+"""axe-core (axe-playwright-python) on the real built site in Chromium: the home page, a
+lesson with its quiz before and after answering, the training library on a desktop and on a
+phone, the glossary; English and Simplified Chinese, light and dark, and the Traditional
+edition for a lesson with its quiz. No violation of impact "serious" or "critical" is
+allowed; a failure names the rule, its impact, the elements (CSS selectors) and their HTML.
 
-Also kept fixed: the two stock-Material problems the theme overrides (the search dialog's
-accessible name, the footer text contrast) and a visible keyboard focus on the quiz's
-inputs and buttons in both schemes.
+Also kept fixed: the search dialog's accessible name, the footer's text contrast, the quiz's
+heading level, and a visible keyboard focus on the quiz's inputs and buttons.
 
-Uses conftest's ``page`` (it also fails a test on any outside request, console error or
-HTTP error). The colour scheme is set before the page loads: Material's palette follows
-prefers-color-scheme (mkdocs.yml), and each test checks the scheme it got.
+conftest's ``page`` also fails a test on any outside request, console error or HTTP error.
+The colour scheme is set before the page loads (Material's palette follows
+prefers-color-scheme) and each test checks the scheme it got.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+import course_files as disk
+from quiz_site import PREFIX, answer, open_quiz, option_ids, question, right_ids, text_of, wrong_id
+
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ("en", "zh")
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material's scheme
 BLOCKING = ("critical", "serious")
-LESSON = "lessons/practice/seals-vvtt/"
-SEARCH_NAME = {"en": "Search", "zh": "查找"}  # Material's own "search" string per language
 AXE = Axe()
 
 
-# ---- reading axe's results ---------------------------------------------------------------------
+def quiz_lesson(question_type: str | None = None):
+    """seals-vvtt, or the first lesson whose quiz has a question of ``question_type``."""
+    lessons = [lesson for lesson in disk.lessons("en") if lesson.meta.get("quiz")]
+    if question_type is None:
+        return next((lesson for lesson in lessons if lesson.id == "seals-vvtt"), lessons[0])
+    found = [lesson for lesson in lessons
+             if any(q["type"] == question_type for q in disk.quiz(lesson.meta["quiz"])["questions"])]
+    assert found, f"no quiz on disk has a {question_type} question"
+    return found[0]
+
+
+# ---- reading axe's results --------------------------------------------------------------------------
 
 def selector(target) -> str:
     """axe's target: a list of selectors, nested lists for shadow DOM and frames."""
@@ -69,168 +78,129 @@ def run_axe(page, context=None, options=None) -> dict:
     return results.response
 
 
-def blocking(violations: list[dict]) -> list[dict]:
-    return [v for v in violations if v["impact"] in BLOCKING]
+# ---- opening each view -----------------------------------------------------------------------------
 
-
-def in_footer(page, violation: dict) -> list[str]:
-    """The selectors of ``violation``'s elements that sit inside Material's footer."""
-    targets = [selector(node["target"]) for node in violation["nodes"]
-               if isinstance(node["target"], list) and len(node["target"]) == 1]
-    return [t for t in targets if page.evaluate(
-        "s => { const e = document.querySelector(s); return !!(e && e.closest('.md-footer')); }", t)]
-
-
-# ---- opening each view -------------------------------------------------------------------------
-
-def url(page, language: str, path: str) -> str:
-    return page.base_url + ("zh/" if language == "zh" else "") + path
-
-
-def open_page(page, language: str, scheme: str, path: str):
+def open_page(page, edition: str, scheme: str, path: str, width: int = 1280):
     page.emulate_media(color_scheme=scheme)
-    page.goto(url(page, language, path))
-    page.wait_for_load_state("load")
+    if width != 1280:
+        page.set_viewport_size({"width": width, "height": 740})
+    page.goto(page.base_url + PREFIX[edition] + path)
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme], (
         f"Material did not switch to its {SCHEMES[scheme]} scheme for prefers-color-scheme: {scheme}")
 
 
-def open_quiz(page, language: str, scheme: str):
-    open_page(page, language, scheme, LESSON)
-    page.wait_for_selector(".ctpat-quiz[data-ready] .ctpat-quiz__check", state="visible")
-    return page.locator(".ctpat-quiz")
+def open_lesson_quiz(page, edition: str, scheme: str, lesson=None):
+    lesson = lesson or quiz_lesson()
+    page.emulate_media(color_scheme=scheme)
+    quiz = open_quiz(page, page.base_url + PREFIX[edition] + lesson.site_path("en"))
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+    return quiz
 
 
-def answer_every_question(quiz):
-    """Answer every question, the first one and every other one wrongly (choosing an option
-    with feedback where there is one), and check each: verdicts, marks, feedback,
-    explanations, the score and the try-again buttons are then on screen."""
-    questions = quiz.locator("fieldset.ctpat-quiz__q")
-    assert questions.count() >= 2, "the lesson's quiz needs two questions to be answered right and wrong"
-    for index in range(questions.count()):
-        question = questions.nth(index)
-        if index % 2 == 0:
-            wrong = question.locator("li.ctpat-quiz__opt:not([data-c]):has(.ctpat-quiz__fb)")
-            if not wrong.count():
-                wrong = question.locator("li.ctpat-quiz__opt:not([data-c])")
-            wrong.first.locator("input").check()
-        else:
-            for right in question.locator("li.ctpat-quiz__opt[data-c]").all():
-                right.locator("input").check()
-        question.locator(".ctpat-quiz__check").click()
-    # The state under test really is on screen.
+def answer_every_question(quiz, lesson):
+    """Every other question wrong (an option with feedback where there is one), the rest
+    right, each checked: verdicts, marks, feedback, explanations and the score are on screen."""
+    questions = disk.quiz(lesson.meta["quiz"])["questions"]
+    assert len(questions) >= 2
+    for index, q in enumerate(questions):
+        answer(quiz, q["id"], *([wrong_id(q)] if index % 2 == 0 else right_ids(q)))
     assert quiz.locator(".ctpat-quiz__verdict.is-ok").count() >= 1
     assert quiz.locator(".ctpat-quiz__verdict.is-bad").count() >= 1
-    assert quiz.locator(".ctpat-quiz__mark").count() >= questions.count()
+    assert quiz.locator(".ctpat-quiz__mark").count() >= len(questions)
     assert quiz.locator(".ctpat-quiz__fb:visible").count() >= 1
-    assert quiz.locator(".ctpat-quiz__why:visible").count() >= 1
     assert re.search(r"\d+\s*%", quiz.locator(".ctpat-quiz__summary").inner_text())
     assert quiz.locator(".ctpat-quiz__retry").is_visible() and quiz.locator(".ctpat-quiz__clear").is_visible()
-    assert quiz.locator(".ctpat-quiz__check:disabled").count() == questions.count()
 
 
-def seed_progress(page):
-    """Saved progress for the library's first two quizzes: one passed, one in progress."""
-    rows = page.eval_on_selector_all(
-        "tr[data-ctpat-lesson][data-quiz-id]:not([data-quiz-id=''])",
-        "rows => rows.map(r => [r.dataset.quizId, r.dataset.quizHash])")
-    assert len(rows) >= 2, "the library lists fewer than two lessons with a quiz"
-    records = {}
-    for (quiz_id, quiz_hash), passed in zip(rows[:2], (True, False)):
-        records[f"ctpat:quiz:{quiz_id}"] = json.dumps({
-            "v": 1, "hash": quiz_hash, "answers": {"q1": ["a"]}, "checked": ["q1"],
-            "correct": 1, "total": 1, "score": 100 if passed else 0, "best": 100 if passed else 0,
-            "passed": passed, "updated": "2026-01-01T08:00:00.000Z"})
-    page.evaluate("records => Object.entries(records).forEach(([k, v]) => localStorage.setItem(k, v))",
-                  records)
-
-
-def open_library(page, language: str, scheme: str, filtered: bool):
-    open_page(page, language, scheme, "library/")
-    page.wait_for_selector("[data-ctpat-library][data-ctpat-ready]", state="attached")
-    if not filtered:
-        return
-    seed_progress(page)
-    page.reload()
-    page.wait_for_selector("[data-ctpat-library][data-ctpat-ready]", state="attached")
-    select = page.locator("[data-ctpat-role]")
-    role = select.locator("option").nth(1).get_attribute("value")
-    select.select_option(role)
-    assert f"role={role}" in page.url
-    assert page.locator(".ctpat-status--passed").count() >= 1
-    assert page.locator("[data-ctpat-progress]").is_visible()
-
-
-def open_view(page, view: str, language: str, scheme: str):
+def open_view(page, view: str, edition: str, scheme: str):
     if view == "home":
-        open_page(page, language, scheme, "")
-    elif view in ("glossary", "workshops"):
-        open_page(page, language, scheme, f"{view}/")
+        open_page(page, edition, scheme, "")
+    elif view == "glossary":
+        open_page(page, edition, scheme, "glossary/")
+    elif view in ("library", "library at 360 px"):
+        open_page(page, edition, scheme, "library/", width=360 if "360" in view else 1280)
+        page.wait_for_selector("[data-ctpat-library][data-ctpat-ready]", state="attached")
+        assert page.locator("#ctpat-library-role").is_visible()
     elif view == "quiz, not answered":
-        open_quiz(page, language, scheme)
+        open_lesson_quiz(page, edition, scheme)
     elif view == "quiz, answered":
-        answer_every_question(open_quiz(page, language, scheme))
-    elif view == "library":
-        open_library(page, language, scheme, filtered=False)
-    elif view == "library, filtered by role, with progress":
-        open_library(page, language, scheme, filtered=True)
+        answer_every_question(open_lesson_quiz(page, edition, scheme), quiz_lesson())
     else:
         raise AssertionError(view)
 
 
-VIEWS = ("home", "quiz, not answered", "quiz, answered", "library",
-         "library, filtered by role, with progress", "glossary", "workshops")
+VIEWS = ("home", "quiz, not answered", "quiz, answered", "library", "library at 360 px", "glossary")
+# Every view in both schemes in English; in Chinese in the light scheme and the answered quiz
+# in both (contrast does not depend on the language, text wrapping and fonts do); one view in
+# the Traditional edition in both schemes.
+CASES = ([(view, "en", scheme) for view in VIEWS for scheme in SCHEMES]
+         + [(view, "zh", "light") for view in VIEWS] + [("quiz, answered", "zh", "dark")]
+         + [("quiz, answered", "zh-hant", scheme) for scheme in SCHEMES])
 
 
-# ---- the checks --------------------------------------------------------------------------------
+# ---- the checks --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("view", VIEWS)
-def test_axe_finds_no_serious_or_critical_violation(page, view, language, scheme):
-    open_view(page, view, language, scheme)
+@pytest.mark.parametrize("view, edition, scheme", CASES)
+def test_axe_finds_no_serious_or_critical_violation(page, view, edition, scheme):
+    open_view(page, view, edition, scheme)
     violations = run_axe(page)["violations"]
-    found = blocking(violations)
-    fail_on(found, f"{view} ({language}, {scheme}) at {page.url}: axe found {len(found)} "
+    found = [v for v in violations if v["impact"] in BLOCKING]
+    fail_on(found, f"{view} ({edition}, {scheme}) at {page.url}: axe found {len(found)} "
                    "serious/critical rule violation(s)")
-    # The footer's text contrast, which the theme lifts above Material's default, stays fixed.
-    footer = [(v["id"], t) for v in violations if v["id"] == "color-contrast" for t in in_footer(page, v)]
-    assert not footer, f"footer text contrast regressed on {page.url} ({scheme}): {footer}"
+    if view.startswith("quiz"):
+        # The quiz's heading fits the page's outline (one level below the heading before it).
+        fail_on([v for v in violations if v["id"] == "heading-order"], f"{view} ({edition}): heading order")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_search_dialog_has_an_accessible_name(page, language):
+@pytest.mark.parametrize("edition", PREFIX)
+def test_the_quiz_heading_is_one_level_below_the_heading_before_it(page, edition):
+    lesson = quiz_lesson()
+    page.goto(page.base_url + PREFIX[edition] + lesson.site_path("en"))
+    levels = page.evaluate("""() => [...document.querySelectorAll('.ctpat-quiz')].map(quiz => {
+        const all = [...document.querySelectorAll('article h1, article h2, article h3, article h4, article h5, article h6')];
+        const title = quiz.querySelector('.ctpat-quiz__title'), index = all.indexOf(title);
+        return [all[index - 1] ? +all[index - 1].tagName[1] : 0, +title.tagName[1],
+                title.id === quiz.getAttribute('aria-labelledby')];
+    })""")
+    assert levels, "the lesson page has no quiz"
+    for before, level, names_the_quiz in levels:
+        assert level == min(before + 1, 6) and names_the_quiz, levels
+
+
+@pytest.mark.parametrize("edition", PREFIX)
+def test_the_search_dialog_has_an_accessible_name(page, edition):
     """Material's search dialog has role=dialog and no name; overrides/partials/search.html
     names it. The name is the one Chromium's accessibility tree gives screen readers."""
-    open_page(page, language, "light", "")
-    dialog = page.locator(".md-search[role=dialog]")
-    assert dialog.count() == 1, "the search dialog (.md-search[role=dialog]) is missing"
+    open_page(page, edition, "light", "")
+    assert page.locator(".md-search[role=dialog]").count() == 1, "the search dialog is missing"
     cdp = page.context.new_cdp_session(page)
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".md-search[role=dialog]"})["nodeId"]
     ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    name = ax.get("name", {}).get("value") or ""
     assert ax["role"]["value"] == "dialog"
-    assert ax.get("name", {}).get("value") == SEARCH_NAME[language], (
-        f"the search dialog's accessible name is {ax.get('name', {}).get('value')!r}")
+    assert (name == "Search") if edition == "en" else re.search(r"[\u4e00-\u9fff]", name), (
+        f"the search dialog's accessible name is {name!r}")
     fail_on(run_axe(page, context=".md-search", options={"runOnly": ["aria-dialog-name"]})["violations"],
             "axe: the search dialog")
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_footer_text_contrast_passes(page, language, scheme):
+@pytest.mark.parametrize("edition", ["en", "zh"])
+def test_footer_text_contrast_passes(page, edition, scheme):
     """Material's footer text (--md-footer-fg-color--lighter) is 4.47:1, under AA's 4.5:1;
     site.css lifts it. axe must have checked the footer's text and passed all of it."""
-    open_page(page, language, scheme, "")
+    open_page(page, edition, scheme, "")
     results = run_axe(page, context=".md-footer", options={"runOnly": ["color-contrast"]})
-    fail_on(results["violations"], f"footer text contrast ({language}, {scheme})")
-    fail_on(results["incomplete"], f"axe could not decide on the footer's contrast ({language}, {scheme})")
+    fail_on(results["violations"], f"footer text contrast ({edition}, {scheme})")
+    fail_on(results["incomplete"], f"axe could not decide on the footer's contrast ({edition}, {scheme})")
     checked = {selector(node["target"]) for rule in results["passes"] for node in rule["nodes"]}
-    assert {".md-copyright__highlight", ".ctpat-footer__text"} <= checked, (
+    assert any("ctpat-footer__text" in target for target in checked), (
         f"axe did not check the footer text; it checked {sorted(checked)}")
+    assert any("md-copyright" in target or "ctpat-footer__name" in target for target in checked), sorted(checked)
 
 
-# ---- keyboard focus in the quiz --------------------------------------------------------------
+# ---- keyboard focus in the quiz ------------------------------------------------------------------------
 
 def luminance(rgb) -> float:
     def channel(c):
@@ -256,7 +226,7 @@ def contrast(foreground: str, background: str) -> float:
 
 FOCUS_STYLE = """() => {
   const e = document.activeElement, s = getComputedStyle(e);
-  return {what: e.tagName.toLowerCase() + '.' + e.className + (e.id ? '#' + e.id : ''),
+  return {what: e.tagName.toLowerCase() + '[type=' + (e.type || '') + '].' + e.className + (e.id ? '#' + e.id : ''),
           visible: e.matches(':focus-visible'), style: s.outlineStyle,
           width: parseFloat(s.outlineWidth), colour: s.outlineColor,
           page: getComputedStyle(document.body).backgroundColor};
@@ -264,8 +234,8 @@ FOCUS_STYLE = """() => {
 
 
 def assert_visible_focus(page, expected: str, scheme: str):
-    """The focused element shows an outline of at least 2 px whose colour has at least
-    3:1 against the page (WCAG 1.4.11 non-text contrast, 2.4.7 focus visible)."""
+    """The focused element shows an outline of at least 2 px whose colour has at least 3:1
+    against the page (WCAG 2.4.7 focus visible, 1.4.11 non-text contrast)."""
     focus = page.evaluate(FOCUS_STYLE)
     assert expected in focus["what"], f"focus is on {focus['what']}, not on {expected}"
     ratio = contrast(focus["colour"], focus["page"])
@@ -282,31 +252,37 @@ def settle(page):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_keyboard_focus_is_visible_on_quiz_inputs_and_buttons(page, scheme):
-    quiz = open_quiz(page, "en", scheme)
-    multiple = quiz.locator('fieldset[data-type="multiple"]').first
-    assert multiple.count() == 1, "the lesson's quiz has no multiple-choice question"
-    first = quiz.locator("fieldset.ctpat-quiz__q").first
+    lesson = quiz_lesson("multiple")
+    quiz = open_lesson_quiz(page, "en", scheme, lesson)
+    questions = disk.quiz(lesson.meta["quiz"])["questions"]
+    single = next(q for q in questions if q["type"] != "multiple")
+    multiple = next(q for q in questions if q["type"] == "multiple")
 
     # Keyboard moves make :focus-visible apply, as for a reader using Tab.
-    first.locator("input").first.focus()
+    question(quiz, single["id"]).locator("input").first.focus()
     page.keyboard.press("Tab")
     assert_visible_focus(page, "ctpat-quiz__check", scheme)
     settle(page)
     fail_on(run_axe(page, context=".ctpat-quiz", options={"runOnly": ["color-contrast"]})["violations"],
             f"{scheme}: the text of the focused Check button")
     page.keyboard.press("Shift+Tab")
-    assert_visible_focus(page, "input", scheme)  # a radio button
+    assert_visible_focus(page, "input[type=radio]", scheme)
 
-    multiple.locator("input").first.focus()
+    boxes = question(quiz, multiple["id"]).locator("input")
+    assert boxes.count() == len(option_ids(multiple))
+    boxes.first.focus()
     page.keyboard.press("Tab")
     page.keyboard.press("Shift+Tab")
-    assert_visible_focus(page, "input", scheme)  # a checkbox
+    assert_visible_focus(page, "input[type=checkbox]", scheme)
     page.keyboard.press("Space")
-    page.keyboard.press("Tab")
-    while "ctpat-quiz__check" not in page.evaluate("() => document.activeElement.className"):
+    for _ in range(len(option_ids(multiple))):
         page.keyboard.press("Tab")
+        if "ctpat-quiz__check" in page.evaluate("() => document.activeElement.className"):
+            break
     page.keyboard.press("Enter")
-    assert_visible_focus(page, "ctpat-quiz__result", scheme)  # the feedback takes the focus
+    assert_visible_focus(page, "ctpat-quiz__check", scheme)  # checked: the focus stays, still visible
+    page.keyboard.press("Shift+Tab")
+    assert_visible_focus(page, "input[type=checkbox]", scheme)  # answered inputs stay reachable
 
     quiz.locator(".ctpat-quiz__retry").focus()
     page.keyboard.press("Tab")
@@ -316,3 +292,22 @@ def test_keyboard_focus_is_visible_on_quiz_inputs_and_buttons(page, scheme):
     settle(page)
     fail_on(run_axe(page, context=".ctpat-quiz", options={"runOnly": ["color-contrast"]})["violations"],
             f"{scheme}: the text of the focused Try again button")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: overrides/assets/ctpat/quiz.css still styles a checked question's button and options "
+    "with ':disabled' (dimmed button, default cursor), but quiz.js now marks them aria-disabled: "
+    "a checked 'Check answer' button looks as active as an open one"))
+def test_a_checked_questions_button_looks_done(page):
+    lesson = quiz_lesson()
+    quiz = open_lesson_quiz(page, "en", "light", lesson)
+    questions = disk.quiz(lesson.meta["quiz"])["questions"]
+    answer(quiz, questions[0]["id"], *right_ids(questions[0]))
+    page.mouse.move(0, 0)  # neither hovered nor focused: the button's resting look
+    page.evaluate("() => document.activeElement.blur()")
+    settle(page)
+    style = "b => { const s = getComputedStyle(b); return [s.opacity, s.color, s.backgroundColor, s.cursor]; }"
+    done = question(quiz, questions[0]["id"]).locator(".ctpat-quiz__check").evaluate(style)
+    open_ = question(quiz, questions[1]["id"]).locator(".ctpat-quiz__check").evaluate(style)
+    assert text_of(question(quiz, questions[0]["id"]).locator(".ctpat-quiz__verdict"))
+    assert done != open_, f"checked and open Check buttons look the same: {done}"

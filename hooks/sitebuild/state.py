@@ -40,6 +40,10 @@ class Build:
     edition: Edition | None = None
     inline: InlineMarkdown | None = None
     catalog: dict = field(default_factory=dict)    # edition code -> catalogue
+    lesson_html: dict = field(default_factory=dict)  # lesson id -> its HTML after Markdown (print pages)
+    parts: dict = field(default_factory=dict)      # (edition, kind, id) -> HTML rendered once per edition
+    footers: dict = field(default_factory=dict)    # edition code -> the footer
+    raw_config: dict = field(default_factory=dict)  # the configuration texts as written
     reported: bool = False
 
     @property

@@ -18,7 +18,8 @@ from ..languages import DEFAULT, SOURCE_DIRS, SOURCE_LANGUAGES
 from ..problems import Problem
 from .glossary import GLOSSARY_FILE, Glossary, parse_glossary
 from .lessons import LESSONS_DIR, SHARED, Lesson, parse_lesson
-from .pages import read_page
+from .pages import read_page, todo_lines
+from .quality import duration_warnings
 from .quizzes import Quiz, read_quiz
 from .settings import CONFIG, Settings, check_settings, key_path, shown
 from .source import FileCache
@@ -36,6 +37,7 @@ class Course:
     pages: dict                   # (language, rel) -> PageSource, every Markdown page
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    todos: list = field(default_factory=list)    # reminders of what is still to write
 
     def __post_init__(self):
         self._by_rel = {(l.language, l.rel): l for ls in self.lessons.values() for l in ls}
@@ -84,10 +86,23 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
     lessons = _lessons(pages, settings, set(quiz_files), problems)
     problems += _placements(pages, lessons, quizzes, set(quiz_files), warnings)
     warnings += _translations(pages)
-    problems += _workshop_lessons(settings, lessons, config_lines)
+    problems += _workshop_lessons(settings, pages)
     problems += _pool_origins(quizzes, settings, lessons)
     cache.prune()
-    return Course(settings, glossary, lessons, quizzes, pages, problems, warnings)
+    course = Course(settings, glossary, lessons, quizzes, pages, problems, warnings)
+    course.todos = _todos(root, pages, quiz_files, cache)
+    drafts = {todo.path for todo in course.todos}
+    course.warnings += [w for w in duration_warnings(course) if w.path not in drafts]
+    return course
+
+
+def _todos(root: Path, pages: dict, quiz_files: dict, cache: FileCache) -> list[Problem]:
+    """Every line an author marked TODO, in pages and quiz files."""
+    todos = [Problem(page.path, line, text) for page in pages.values() for line, text in page.todos]
+    for rel in quiz_files.values():
+        lines = cache.get("todo", root / rel, lambda p: todo_lines(p.read_text(encoding="utf-8", errors="replace")))
+        todos += [Problem(rel, line, text) for line, text in lines]
+    return sorted(todos, key=lambda p: p.sort_key)
 
 
 def _quizzes(root: Path, cache: FileCache, problems: list) -> tuple[dict, dict]:
@@ -130,7 +145,7 @@ def _pages(root: Path, cache: FileCache, problems: list) -> dict:
                 page = cache.get("page", path, lambda p: read_page(p, f"{SOURCE_DIRS[language]}/{rel}"))
                 pages[(language, rel)] = page
                 problems += list(page.marker_problems)
-                if page.problem is not None and rel.startswith(LESSONS_DIR + "/"):
+                if page.problem is not None:  # MkDocs itself would show broken YAML as text
                     problems.append(page.problem)
     return pages
 
@@ -286,10 +301,13 @@ def _translations(pages: dict) -> list[Problem]:
     return warnings
 
 
-def _workshop_lessons(settings: Settings, lessons: dict, lines) -> list[Problem]:
-    ids = {lesson.id for lesson in lessons.get(DEFAULT, [])}
+def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
+    """Workshop ``lessons:`` name lesson files (a lesson with its own problems still exists)."""
+    ids = {rel.rsplit("/", 1)[-1][:-len(".md")] for language, rel in pages
+           if language == DEFAULT and rel.startswith(LESSONS_DIR + "/")}
     found = []
-    for index, workshop in enumerate(settings.workshops):
+    for workshop in settings.workshops:
+        index = workshop.index
         for number, lesson_id in enumerate(workshop.lessons):
             if lesson_id not in ids:
                 guess = difflib.get_close_matches(lesson_id, sorted(ids), n=1, cutoff=0.6)

@@ -30,7 +30,7 @@ TERM_KEYS = ("abbr", "en", "zh", "zh_hant", "avoid", "definition", "note", "sear
 VOCABULARY_KEYS = ("en", "zh", "zh_hant", "avoid", "note")
 # Brackets hold the English name beside a Chinese term: 安全概况（Security Profile）.
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -171,8 +171,8 @@ def jieba_words(glossary: Glossary) -> list[str]:
     for term in glossary.everything:
         for candidate in (term.bare(), term.bare("zh_hant") if term.zh_hant else "", *term.search_terms):
             for part in re.split(r"[、，,/／《》\s]+", candidate):
-                part = part.strip("“”\"' ")
-                if len(part) >= 2 and _HAN.search(part) and part not in words:
+                part = part.strip("“”\"'《》（）() ")
+                if _HAN_WORD.match(part) and part not in words:  # whole Chinese words only
                     words.append(part)
     return words
 
@@ -192,6 +192,34 @@ def sorted_terms(terms, language: str) -> list[Term]:
     """As a reader of ``language`` looks terms up: English A-Z, Chinese by pinyin."""
     if language == "en":
         return sorted(terms, key=lambda t: (t.abbr or t.en).casefold())
-    from pypinyin import lazy_pinyin
+    return sorted(terms, key=lambda t: pinyin_key(t.bare()))
 
-    return sorted(terms, key=lambda t: ([p.lower() for p in lazy_pinyin(t.bare())], t.bare()))
+
+# GB2312 orders its 3,755 common characters by pinyin; these are the first codes of each
+# initial letter, so a character's code gives its place among Latin letters too (CTPAT 贸易
+# 合规 files under C, 出口商 under C as well). Rarer characters sort after z.
+_GB2312_INITIALS = (
+    (0xB0A1, "a"), (0xB0C5, "b"), (0xB2C1, "c"), (0xB4EE, "d"), (0xB6EA, "e"), (0xB7A2, "f"),
+    (0xB8C1, "g"), (0xB9FE, "h"), (0xBBF7, "j"), (0xBFA6, "k"), (0xC0AC, "l"), (0xC2E8, "m"),
+    (0xC4C3, "n"), (0xC5B6, "o"), (0xC5BE, "p"), (0xC6DA, "q"), (0xC8BB, "r"), (0xC8F6, "s"),
+    (0xCBFA, "t"), (0xCDDA, "w"), (0xCEF4, "x"), (0xD1B9, "y"), (0xD4D1, "z"), (0xD7FA, "{"))
+
+
+def pinyin_key(text: str) -> list:
+    """A sort key that orders Chinese text by pinyin (and Latin text among it by letter)."""
+    key = []
+    for char in text:
+        if char.isascii():
+            if char.isalnum():
+                key.append((char.lower(), 0))
+            continue
+        try:
+            code = int.from_bytes(char.encode("gb2312"), "big")
+        except UnicodeEncodeError:
+            code = 0
+        letter = "{"
+        for start, initial in _GB2312_INITIALS:
+            if code >= start:
+                letter = initial
+        key.append((letter if 0xB0A1 <= code < 0xD7FA else "{", code))
+    return key

@@ -91,12 +91,12 @@ def _id(value, c: _Context):
     return None
 
 
-def _whole(name: str, minimum: int, what: str, example: str) -> Callable:
+def _whole(name: str, minimum: int, unit: str, example: str, meaning: str) -> Callable:
     def check(value, c: _Context):
         if not isinstance(value, int) or isinstance(value, bool):
-            c.error(name, f"'{name}' must be a whole number{what}, got {shown(value)}", f"write e.g. '{name}: {example}'")
+            c.error(name, f"'{name}' must be a whole number {meaning}, got {shown(value)}", f"write e.g. '{name}: {example}'")
         elif value < minimum:
-            c.error(name, f"'{name}' must be at least {minimum}{what}, got {shown(value)}", f"write e.g. '{name}: {example}'")
+            c.error(name, f"'{name}' must be at least {minimum}{unit}, got {shown(value)}", f"write e.g. '{name}: {example}'")
         else:
             return value
         return None
@@ -136,10 +136,11 @@ def _choice(name: str, kind: str) -> Callable:
     return check
 
 
-def _ids(name: str, kind: str, required: bool, example: str) -> Callable:
+def _ids(name: str, kind: str, required: bool) -> Callable:
     """A list of ids declared under extra.course.<kind>, returned in the declared order."""
     def check(value, c: _Context):
         allowed = getattr(c.settings, kind)
+        example = ", ".join(list(allowed)[:2])
         if isinstance(value, str) and value in allowed:
             c.error(name, f"'{name}' must be a list, got {shown(value)}",
                     f"write '{name}: [{value}]' (brackets, even for one)")
@@ -215,14 +216,14 @@ DECLARED_IN = {"module": "modules", "level": "levels", "audience": "audiences", 
 FIELDS: dict[str, Callable] = {
     "id": _id,
     "module": _module,
-    "order": _whole("order", 1, " (the lesson's place in its module)", "1"),
+    "order": _whole("order", 1, "", "1", "(the lesson's place in its module)"),
     "title": _text("title", "High-security seals and the VVTT check"),
-    "duration": _whole("duration", 1, " of minutes", "20"),
+    "duration": _whole("duration", 1, " minute", "20", "(minutes of study)"),
     "level": _choice("level", "levels"),
-    "audience": _ids("audience", "audiences", True, "importer, manufacturer"),
+    "audience": _ids("audience", "audiences", True),
     "objectives": _texts("objectives", True),
-    "roles": _ids("roles", "roles", False, "gate-guard"),
-    "msc": _ids("msc", "criteria", False, "seal-security"),
+    "roles": _ids("roles", "roles", False),
+    "msc": _ids("msc", "criteria", False),
     "discussion": _texts("discussion", False),
     "quiz": _quiz,
     "description": _page_text("description"),
@@ -273,15 +274,22 @@ def parse_lesson(source, path: str, rel: str, language: str, settings: Settings,
 
 
 def _missing_fix(key: str, stem: str, settings: Settings) -> str:
-    first = lambda mapping: next(iter(mapping), "")  # noqa: E731
+    def choice(name: str, mapping, one: bool) -> str:
+        if not mapping:
+            return f"add '{name}:' (declare its values under extra.course in mkdocs.yml first)"
+        values = ", ".join(map(str, mapping))
+        first = next(iter(mapping))
+        return (f"add e.g. '{name}: {first}' (one of {values})" if one
+                else f"add e.g. '{name}: [{first}]' (one or more of {values})")
+
     return {
         "id": f"add 'id: {stem}' (the file name without .md)",
-        "module": f"add e.g. 'module: {first(settings.modules)}' (one of {', '.join(map(str, settings.modules))})",
+        "module": choice("module", settings.modules, True),
         "order": "add e.g. 'order: 1' (the lesson's place in its module)",
         "title": "add e.g. 'title: High-security seals and the VVTT check'",
         "duration": "add e.g. 'duration: 20' (minutes of study, quiz included)",
-        "level": f"add e.g. 'level: {first(settings.levels)}' (one of {', '.join(settings.levels)})",
-        "audience": f"add e.g. 'audience: [importer]' (one or more of {', '.join(settings.audiences)})",
+        "level": choice("level", settings.levels, True),
+        "audience": choice("audience", settings.audiences, False),
         "objectives": "add 'objectives:' followed by one '  - <objective>' line each",
     }[key]
 

@@ -35,6 +35,7 @@ class PageSource:
     marker_problems: tuple = ()
     words: int = 0                # Latin words of the teaching text
     han: int = 0                  # Han characters of the teaching text
+    todos: tuple = ()             # ((line, text), ...): what the author left to write
 
 
 def read_page(path: Path, rel: str) -> PageSource:
@@ -49,7 +50,12 @@ def read_page(path: Path, rel: str) -> PageSource:
     problems: list[Problem] = []
     markers = find_markers(front.body, rel, front.body_line, problems)
     words, han = reading_length(front.body)
-    return PageSource(rel, front.meta, None, tuple(markers), tuple(problems), words, han)
+    return PageSource(rel, front.meta, None, tuple(markers), tuple(problems), words, han, todo_lines(text))
+
+
+def todo_lines(text: str) -> tuple:
+    """``((line, text), ...)`` of the lines holding ``TODO``: what the author left to write."""
+    return tuple((number, line.strip()) for number, line in enumerate(text.split("\n"), 1) if "TODO" in line)
 
 
 def find_markers(body: str, rel: str, first_line: int = 1, problems: list | None = None) -> list:

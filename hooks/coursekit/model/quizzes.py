@@ -336,7 +336,8 @@ class _Checker:
             if len(pool) < count:
                 where = "the pool" if module is None else f"module {module}"
                 self.error(d.line_of("draw"), "",
-                           f"'draw' asks for {count} questions from {where}, which has {len(pool)}",
+                           f"'draw' asks for {count} question{'s' if count != 1 else ''} from {where}, "
+                           f"which has {len(pool)}",
                            "add questions or draw fewer (a pool should hold at least twice the draw)")
 
     def pass_mark(self, d: LineDict) -> int:
@@ -419,7 +420,7 @@ class _Checker:
         if value in SKILLS:
             return value
         guess = _suggest(str(value), SKILLS) if isinstance(value, str) else None
-        self.error(d.line_of("skill"), where, f"unknown skill {_kind(value)}",
+        self.error(d.line_of("skill"), where, f"unknown skill '{value}'" if isinstance(value, str) else f"'skill' is {_kind(value)}",
                    f"did you mean '{guess}'?" if guess else "use recall, understand, apply or analyse")
         return ""
 

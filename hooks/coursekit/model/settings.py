@@ -22,6 +22,10 @@ from ..problems import Problem
 
 CONFIG = "mkdocs.yml"
 EDITIONS = ("en", "zh", "zh-hant")
+# What people write for a language, and the course's code for it.
+LANGUAGE_ALIASES = {"english": "en", "en-us": "en", "en-gb": "en", "chinese": "zh", "cn": "zh", "zh-cn": "zh",
+                    "zh-hans": "zh", "simplified": "zh", "zh-tw": "zh-hant", "zh-hk": "zh-hant", "tw": "zh-hant",
+                    "zh-hant-tw": "zh-hant", "traditional": "zh-hant", "zh_tw": "zh-hant", "zh_cn": "zh"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{4,}$")
@@ -49,6 +53,7 @@ class Workshop:
     trainer: dict
     lessons: tuple  # lesson ids
     line: int | None = None
+    index: int = 0  # its place in extra.workshops, as written
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,8 @@ class _Checker:
     def line(self, path: tuple) -> int | None:
         node, line = self.lines, None
         for part in path:
-            if isinstance(node, dict) and part in node:
+            if isinstance(node, dict) and (part in node or str(part) in node):
+                part = part if part in node else str(part)  # module numbers: ints in MkDocs, text here
                 line = node.line_of(part) if hasattr(node, "line_of") else line
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and part < len(node):
@@ -148,8 +154,9 @@ class _Checker:
         """A mapping of kebab-case ids to bilingual labels."""
         mapping = self.mapping(value, path, f"write e.g. '{example}: {{en: ..., zh: ...}}'")
         if not mapping:
-            if value is None:
-                self.error(path, "is missing", f"declare it, e.g. '{example}: {{en: ..., zh: ...}}'")
+            if value is None or value == {}:
+                self.error(path, "is missing" if value is None else "is empty",
+                           f"declare at least one, e.g. '{example}: {{en: ..., zh: ...}}'")
             return {}
         result = {}
         for key, label in mapping.items():
@@ -255,8 +262,9 @@ def _contact(c: _Checker, value, path: tuple) -> list:
 def _modules(c: _Checker, value, path: tuple) -> dict:
     mapping = c.mapping(value, path, "write e.g. '1: {folder: foundations, en: ..., zh: ...}'")
     if not mapping:
-        if value is None:
-            c.error(path, "is missing", "declare e.g. '1: {folder: foundations, en: ..., zh: ...}'")
+        if value is None or value == {}:
+            c.error(path, "is missing" if value is None else "is empty",
+                    "declare each module, e.g. '1: {folder: foundations, en: ..., zh: ...}'")
         return {}
     modules, folders = {}, {}
     for key, entry in mapping.items():
@@ -325,15 +333,21 @@ def _workshops(c: _Checker, value, path: tuple) -> list:
         if language in (None, ""):
             language = ""
         elif language not in EDITIONS:
-            close = difflib.get_close_matches(str(language), EDITIONS, n=1, cutoff=0.4)
+            meant = LANGUAGE_ALIASES.get(str(language).strip().lower())
+            if meant is None and str(language).strip().lower() in EDITIONS:
+                meant = str(language).strip().lower()
             c.error(here + ("language",), f"{shown(language)} is not a language of the course",
-                    (f"did you mean '{close[0]}'? " if close else "") + "write en, zh or zh-hant")
+                    (f"did you mean '{meant}'? " if meant else "") + "write en (English), zh (Simplified "
+                    "Chinese) or zh-hant (Traditional Chinese)")
             language = ""
         register = entry.get("register") or ""
-        if register and (not isinstance(register, str) or not register.startswith(LINK_SCHEMES)
-                         or any(ch in register for ch in "<>\"' ")):
+        if register and (not isinstance(register, str) or not register.startswith(LINK_SCHEMES)):
             c.error(here + ("register",), f"{shown(register)} is not a web, mailto: or tel: link",
                     "write e.g. 'register: mailto:training@example.com' or 'register: https://...'")
+            register = ""
+        elif register and any(ch in register for ch in "<>\"' \t"):
+            c.error(here + ("register",), f"{shown(register)} contains spaces, quotes or angle brackets",
+                    "write the link without them, e.g. 'register: tel:+867550000000'")
             register = ""
         lessons = entry.get("lessons") or []
         if not isinstance(lessons, list) or not all(isinstance(x, str) for x in lessons):
@@ -349,7 +363,7 @@ def _workshops(c: _Checker, value, path: tuple) -> list:
         else:
             slugs[slug] = 1
         workshops.append(Workshop(slug, date, title, city, venue, language, register, trainer,
-                                  tuple(lessons), c.line(here)))
+                                  tuple(lessons), c.line(here), index))
     return sorted(workshops, key=lambda w: (w.date, w.slug))
 
 

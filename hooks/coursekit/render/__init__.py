@@ -8,6 +8,7 @@ beside this file and are compiled once per process.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -24,9 +25,11 @@ ENV = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=False,
 )
-# JSON for a data-* attribute or a <script type="application/json">: '<', '>', '&' and quotes
-# are escaped, so "</script>" in a value cannot end the element.
+# JSON inside <script type="application/json">: '<', '>', '&' and "'" become \u escapes, so
+# "</script>" in a value cannot end the element.
 ENV.filters["json"] = lambda value: htmlsafe_json_dumps(value, sort_keys=True)
+# JSON for a data-* attribute: plain text, which autoescaping turns into a quoted-safe value.
+ENV.filters["json_attribute"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def render(template: str, **context) -> Markup:

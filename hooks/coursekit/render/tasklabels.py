@@ -13,9 +13,9 @@ from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
 ITEM = '<li class="task-list-item">'
-CHECKBOX = '<input type="checkbox" disabled/>'
-STARTS = ('<label class="task-list-control">' + CHECKBOX, CHECKBOX,
-          '<p><label class="task-list-control">' + CHECKBOX, '<p>' + CHECKBOX)
+CHECKBOXES = ('<input type="checkbox" disabled/>', '<input type="checkbox" disabled checked/>')
+STARTS = tuple(start + box for box in CHECKBOXES
+               for start in ('<label class="task-list-control">', '', '<p><label class="task-list-control">', '<p>'))
 
 
 class TaskLabelExtension(Extension):
@@ -32,7 +32,8 @@ class _TaskLabels(Postprocessor):
         for number, item in enumerate(items, 1):
             ident = f"ctpat-task-{number}"
             if item.lstrip().startswith(STARTS):
-                item = item.replace(CHECKBOX, f'<input type="checkbox" disabled aria-labelledby="{ident}"/>', 1)
+                box = next(b for b in CHECKBOXES if b in item)
+                item = item.replace(box, box[:-2] + f' aria-labelledby="{ident}"/>', 1)
                 out.append(f'<li class="task-list-item" id="{ident}">{item}')
             else:
                 out.append(ITEM + item)

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import STX, AtomicString
 
 SKIPPED = frozenset(("a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
                      "h1", "h2", "h3", "h4", "h5", "h6"))
@@ -56,8 +56,9 @@ class _Tooltips(Treeprocessor):
             self._mark_text(element)
 
     def _split(self, text: str):
-        """``[text, abbr, text, abbr, ..., text]`` or None when nothing matches."""
-        if not text or isinstance(text, AtomicString):
+        """``[text, abbr, text, abbr, ..., text]`` or None when nothing matches. Text beside an
+        author's raw inline HTML (a stash placeholder) is left alone: it may sit inside a link."""
+        if not text or isinstance(text, AtomicString) or STX in text:
             return None
         parts, last = [], 0
         for match in self.extension.pattern.finditer(text):

@@ -194,6 +194,145 @@
     applyFilter(root, strings, select.value);
   }
 
+  /* ---- Keeping progress: a file, or a code (and its QR code) for another device --------
+     A file holds every record as it is. A code holds, per self-check, its position in the
+     library, the first two hex digits of its hash, best score with the passed bit, and the
+     day it was last saved: five bytes each, in Base64url behind "CTP1.". Restoring merges:
+     each self-check keeps the better result (passed beats not passed, then the higher best
+     score); anything that is not this course's progress changes nothing. */
+  var DAY = 86400000, EPOCH = Date.UTC(2020, 0, 1);
+
+  function quizzes(root) {
+    return Array.prototype.map.call(root.querySelectorAll("tr[data-quiz-id]"), function (row) {
+      return { id: row.getAttribute("data-quiz-id"), hash: row.getAttribute("data-quiz-hash") };
+    }).filter(function (quiz) { return quiz.id; });
+  }
+
+  function better(incoming, current) {
+    if (!current) return true;
+    if (incoming.passed === true && current.passed !== true) return true;
+    if (incoming.passed !== true && current.passed === true) return false;
+    return (incoming.best || 0) > (current.best || 0);
+  }
+
+  function toCode(records, list) {
+    var bytes = [];
+    list.forEach(function (quiz, index) {
+      var data = records[quiz.id];
+      if (!data || data.hash !== quiz.hash || !(data.best || data.passed)) return;
+      var days = Math.max(0, Math.min(65535, Math.round((Date.parse(data.passedAt || data.updated) - EPOCH) / DAY) || 0));
+      bytes.push(index & 255, parseInt(quiz.hash.slice(0, 2), 16), (data.best & 127) | (data.passed ? 128 : 0), days >> 8, days & 255);
+    });
+    var text = String.fromCharCode.apply(null, bytes);
+    return "CTP1." + btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromCode(code, list) {
+    var match = /^CTP1\.([A-Za-z0-9_-]+)$/.exec(code.replace(/\s+/g, ""));
+    if (!match) return null;
+    var raw;
+    try { raw = atob(match[1].replace(/-/g, "+").replace(/_/g, "/")); } catch (e) { return null; }
+    if (!raw.length || raw.length % 5) return null;
+    var records = {};
+    for (var i = 0; i < raw.length; i += 5) {
+      var quiz = list[raw.charCodeAt(i)], check = raw.charCodeAt(i + 1), value = raw.charCodeAt(i + 2),
+        days = raw.charCodeAt(i + 3) * 256 + raw.charCodeAt(i + 4);
+      if (!quiz || parseInt(quiz.hash.slice(0, 2), 16) !== check) return null;
+      var date = new Date(EPOCH + days * DAY).toISOString(), passed = value >= 128;
+      records[quiz.id] = { v: 1, hash: quiz.hash, best: value & 127, score: value & 127, passed: passed,
+        passedAt: passed ? date : null, answers: {}, checked: [], updated: date };
+    }
+    return records;
+  }
+
+  function fromFile(text, list) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { return null; }
+    if (!data || data.format !== "ctpat-progress" || typeof data.records !== "object" || !data.records) return null;
+    var known = {}, records = {}, any = false;
+    list.forEach(function (quiz) { known[quiz.id] = quiz.hash; });
+    Object.keys(data.records).forEach(function (id) {
+      var record = data.records[id];
+      if (known[id] && record && record.v === 1 && record.hash === known[id]) { records[id] = record; any = true; }
+    });
+    return any ? records : null;
+  }
+
+  function merge(prefix, records, status, strings) {
+    var changed = 0, kept = 0;
+    Object.keys(records).forEach(function (id) {
+      var current = progress.record(prefix + id);
+      if (better(records[id], current)) { progress.write(prefix + id, JSON.stringify(records[id])); changed++; }
+      else kept++;
+    });
+    status.textContent = changed ? format(strings.progress_restored, { changed: changed, kept: kept }) : strings.progress_nothing;
+    return changed;
+  }
+
+  function showQr(box, text) {
+    function draw() {
+      var qr = window.qrcode(0, "M");
+      qr.addData(text);
+      qr.make();
+      box.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true });
+    }
+    if (window.qrcode) return draw();
+    var script = document.createElement("script");
+    script.src = box.getAttribute("data-qr-script");
+    script.onload = draw;
+    document.head.appendChild(script);
+  }
+
+  function setupKeep(root, strings) {
+    var keep = root.querySelector("[data-ctpat-keep]");
+    if (!keep) return;
+    var prefix = progress.prefix(root.getAttribute("data-root")), list = quizzes(root),
+      status = keep.querySelector("[data-ctpat-keep-status]"), codeBox = keep.querySelector("[data-ctpat-code]"),
+      refresh = function () { refreshProgress(root, strings); };
+
+    keep.querySelector("[data-ctpat-save-file]").addEventListener("click", function () {
+      var records = progress.all(prefix);
+      if (!Object.keys(records).length) { status.textContent = strings.progress_empty; return; }
+      var blob = new Blob([JSON.stringify({ format: "ctpat-progress", version: 1, site: prefix, saved: new Date().toISOString(), records: records }, null, 1)], { type: "application/json" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "ctpat-progress.json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+    keep.querySelector("[data-ctpat-save-code]").addEventListener("click", function () {
+      var code = toCode(progress.all(prefix), list);
+      if (code === "CTP1.") { status.textContent = strings.progress_empty; return; }
+      keep.querySelector("[data-ctpat-code-value]").textContent = code;
+      var address = window.location.href.split("#")[0] + "#restore=" + code;
+      codeBox.hidden = false;
+      showQr(keep.querySelector("[data-ctpat-code-qr]"), address);
+    });
+    keep.querySelector("[data-ctpat-restore-file]").addEventListener("change", function (event) {
+      var file = event.target.files && event.target.files[0];
+      if (!file) return;
+      var reader = new FileReader();
+      reader.onload = function () {
+        var records = fromFile(String(reader.result), list);
+        if (!records) status.textContent = strings.progress_bad;
+        else if (merge(prefix, records, status, strings)) refresh();
+        event.target.value = "";
+      };
+      reader.readAsText(file);
+    });
+    var form = keep.querySelector("[data-ctpat-restore-form]"), input = form.querySelector("input");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var records = fromCode(input.value, list);
+      if (!records) status.textContent = strings.progress_bad;
+      else if (merge(prefix, records, status, strings)) refresh();
+    });
+    var hash = window.location.hash.match(/restore=([^&]+)/);
+    if (hash) input.value = decodeURIComponent(hash[1]);
+    keep.hidden = false;
+  }
+
   function init() {
     var root = document.querySelector("[data-ctpat-library]");
     if (!root || root.getAttribute("data-ctpat-ready")) return;
@@ -202,6 +341,7 @@
     root.classList.add("ctpat-library--live");
     setupFilter(root, strings);
     refreshProgress(root, strings);
+    setupKeep(root, strings);
   }
 
   /* A quiz passed in another tab updates this one. */

@@ -1,7 +1,8 @@
 /* CTPAT self-check quiz. The HTML (coursekit/render/templates/quiz.html) works without this
    script: answers wait in <details>. This script checks answers, marks options by text and
    icon, scores, and keeps progress in this browser (progress.js) under its quiz id:
-     {v:1, hash, answers:{q1:["a"]}, checked:["q1"], correct, total, score, best, passed, updated}
+     {v:1, hash, answers:{q1:["a"]}, checked:["q1"], correct, total, score, best, passed,
+      passedAt, updated}
    Progress counts while data-quiz-hash is unchanged, so it survives reloads and every
    edition. After each save it tells the page ("ctpat:progress" event), for the LMS bridge.
    All interface text comes from the page (data-strings). */
@@ -32,7 +33,7 @@
       hash = quiz.getAttribute("data-quiz-hash"),
       passMark = +quiz.getAttribute("data-pass-mark") || 0,
       summary = quiz.querySelector(".ctpat-quiz__summary"),
-      best = 0, passed = false;
+      best = 0, passed = false, passedAt = null;
 
     var questions = all(quiz, ".ctpat-quiz__q").map(function (fieldset) {
       var question = {
@@ -137,7 +138,7 @@
       var totals = tally(), finished = totals.checked === totals.total, text = note ? note + " " : "";
       if (finished) {
         if (totals.score > best) best = totals.score;
-        if (totals.score >= passMark) passed = true;
+        if (totals.score >= passMark && !passed) { passed = true; passedAt = new Date().toISOString(); }
       }
       totals.best = best;
       if (finished) text += format(strings.score, totals) + " " + format(totals.score >= passMark ? strings.passed : strings.failed, totals);
@@ -157,7 +158,7 @@
       });
       return {
         v: 1, hash: hash, answers: answers, checked: checked, correct: totals.correct,
-        total: totals.total, score: totals.score, best: best, passed: passed,
+        total: totals.total, score: totals.score, best: best, passed: passed, passedAt: passedAt,
         updated: new Date().toISOString()
       };
     }
@@ -176,6 +177,7 @@
         checked = Array.isArray(data.checked) ? data.checked : [], any = false;
       if (typeof data.best === "number" && data.best >= 0 && data.best <= 100) best = data.best;
       passed = data.passed === true;
+      passedAt = passed ? (data.passedAt || data.updated || null) : null;
       questions.forEach(function (question) {
         var ids = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
         if (!Array.isArray(ids)) return;
@@ -198,7 +200,7 @@
     });
     clear.addEventListener("click", function () {
       questions.forEach(reset);
-      best = 0; passed = false;
+      best = 0; passed = false; passedAt = null;
       progress.remove(storageKey);
       summary.className = "ctpat-quiz__summary";
       summary.textContent = strings.cleared || "";
