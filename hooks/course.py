@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from coursekit.problems import report
 from coursekit.render import render
 from coursekit.render.tasklabels import TaskLabelExtension
-from sitebuild import i18n, state
+from sitebuild import generated, i18n, state
 
 log = get_plugin_logger("course")
 # Reminders of what an author left to write: printed as warnings, but outside MkDocs' loggers,
@@ -72,13 +72,15 @@ def on_files(files: Files, /, *, config) -> Files:
     return files
 
 
+@event_priority(-200)  # after mkdocs-static-i18n built the other editions (and their 404 pages)
 def on_post_build(*, config) -> None:
-    """In the preview, with problems: the list of them at every page's address."""
+    """In the preview, with problems: the list of them at every page's address, the
+    generated pages' included, and as the 404 page."""
     build = state.current()
     if not build.problems or i18n.is_language_build(config):
         return
     page = render("problems.html", problems=sorted(build.problems, key=lambda p: p.sort_key))
-    pages = {rel for _, rel in build.course.pages} | {"index.md"}
+    pages = {rel for _, rel in build.course.pages} | {p.rel for p in generated.plan(build.course)} | {"index.md"}
     for edition in build.editions.values():
         for rel in pages:
             stem = rel[:-len(".md")]

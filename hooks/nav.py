@@ -26,6 +26,7 @@ def on_nav(nav, /, *, config, files):
     if build.problems:
         return nav
     edition = build.edition
+    _lift_language_folder(nav, edition)
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page}
 
     def page_of(rel: str, written_in: str):
@@ -36,7 +37,8 @@ def on_nav(nav, /, *, config, files):
     lessons = [(lesson, page_of(lesson.rel, lesson.language))
                for lesson in build.course.site_lessons(edition.source)]
     lessons = [(lesson, page) for lesson, page in lessons if page is not None]
-    placed = {id(page) for _, page in lessons}
+    lesson_pages = {id(page) for _, page in lessons}
+    placed = set(lesson_pages)
     after_home = []
     for rel, spec in build.generated.items():
         page = page_of(rel, edition.code)
@@ -51,7 +53,8 @@ def on_nav(nav, /, *, config, files):
     for item in nav.items:
         if id(item) in placed:
             continue
-        if isinstance(item, Section) and _remove(item, placed) and holder is None:
+        held_lessons = isinstance(item, Section) and _holds(item, lesson_pages)
+        if isinstance(item, Section) and _remove(item, placed) and held_lessons and holder is None:
             holder = item
         elif isinstance(item, Section) and not item.children:
             continue
@@ -78,6 +81,24 @@ def on_nav(nav, /, *, config, files):
     if nav.pages:
         nav.pages[-1].next_page = None
     return nav
+
+
+def _lift_language_folder(nav, edition) -> None:
+    """mkdocs-static-i18n lifts an edition's pages out of their folder's section only when the
+    section is titled like the capitalised code ("Zh"); MkDocs titles the folder zh-hant
+    "Zh hant", so that edition's pages are lifted here, and ordered as the plugin orders."""
+    home = f"{edition.prefix}index.md"
+    for index, item in enumerate(nav.items):
+        if isinstance(item, Section) and any(isinstance(child, Page) and child.file.src_uri == home
+                                             for child in item.children):
+            nav.items[index:index + 1] = item.children
+            nav.items.sort(key=lambda entry: entry.title or "")
+            return
+
+
+def _holds(section: Section, pages: set) -> bool:
+    return any(id(child) in pages or (isinstance(child, Section) and _holds(child, pages))
+               for child in section.children)
 
 
 def _remove(section: Section, placed: set) -> bool:

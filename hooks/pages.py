@@ -23,13 +23,15 @@ import json
 import re
 
 from mkdocs.plugins import CombinedEvent, event_priority
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
 from coursekit.model.catalog import CATALOG_NAME, build_catalog, role_paths
 from coursekit.model.glossary import sorted_terms
 from coursekit.model.settings import format_date, split_upcoming
-from coursekit.render import render
+from coursekit.render import headings, render
 from coursekit.strings import format_minutes, strings
 from sitebuild import generated, i18n, state
 
@@ -60,7 +62,7 @@ def add_generated_pages(files: Files, /, *, config) -> Files:
 
 def _source(title: str, page) -> callable:
     """The page's Markdown: front matter (JSON strings are valid YAML), its H1 and the marker."""
-    meta = {"title": title, "ctpat_generated": page.rel, "ctpat_script": page.script,
+    meta = {"title": title, "ctpat_generated": page.rel, "ctpat_scripts": list(page.scripts),
             "ctpat_noindex": page.noindex, "search": {"exclude": True}}
     front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value)
     text = f"---\n{front}\n---\n\n# {_markdown_text(title)}\n\n{BODY}\n"
@@ -79,6 +81,7 @@ def add_catalog(files: Files, /, *, config) -> Files:
     if build.problems:
         return files
     edition = build.edition
+    build.page_urls = {file.src_uri: file.url for file in files.documentation_pages()}
     urls = {}
     for lesson in build.course.site_lessons(edition.source):
         own = lesson.rel if "en" in (lesson.language, edition.code) else edition.prefix + lesson.rel
@@ -113,7 +116,35 @@ def on_page_context(context, /, *, page, config, nav):
         return context
     body = spec.body(generated.Context(build, page, context.get("base_url", "."), config))
     page.content = page.content.replace(BODY, str(body), 1)
+    _add_to_toc(page, headings(str(body)))
     return context
+
+
+def _anchors(links) -> set:
+    return {link.id for link in links} | {a for link in links for a in _anchors(link.children)}
+
+
+def _add_to_toc(page, found) -> None:
+    """The body's headings in the page's table of contents, which MkDocs made from the
+    Markdown (the H1 alone) before the body was there."""
+    links, parent = [], None
+    present = _anchors(page.toc)
+    for level, anchor, text in found:
+        if anchor in present:
+            continue
+        link = AnchorLink(Markup(escape(text)), anchor, level)
+        if level == 3 and parent is not None:
+            parent.children.append(link)
+        else:
+            links.append(link)
+            parent = link if level == 2 else None
+    if not links:
+        return
+    top = list(page.toc)
+    if top and top[0].level == 1:
+        top[0].children.extend(links)
+    else:
+        page.toc = TableOfContents(top + links)
 
 
 # ---- page parts at their markers -------------------------------------------------------------
@@ -162,7 +193,7 @@ def _workshops(page) -> str:
                 "language": s.get(f"lang_{w.language}", "") if w.language else "",
                 "lessons": [{"title": by_id[i]["title"], "href": get_relative_url(by_id[i]["url"], page.url)}
                             for i in w.lessons if i in by_id],
-                "sheet": get_relative_url(f"{edition.prefix}{generated.signin_rel(w)[:-len('.md')]}/", page.url)}
+                "sheet": get_relative_url(generated.page_url(build, generated.signin_rel(w)), page.url)}
 
     return render("workshops.html", s=s, upcoming=[view(w) for w in upcoming], past=[view(w) for w in past])
 
@@ -194,7 +225,7 @@ def _role_paths(page) -> str:
     build = state.current()
     edition, s = build.edition, strings(build.edition)
     catalog = build.catalog[edition.code]
-    library = get_relative_url(f"{edition.prefix}library/", page.url)
+    library = get_relative_url(generated.page_url(build, "library.md"), page.url)
     paths = [{
         "role": path["role"], "label": path["label"],
         "meta": s["role_path_lessons"].format(n=len(path["lessons"]), time=format_minutes(path["minutes"], s)),

@@ -5,7 +5,8 @@
 - ``on_post_page``: a page of the Chinese editions points Material's search at its own
   edition's index (``zh/search/search_index.json``);
 - ``on_post_build``: after mkdocs-static-i18n wrote the merged index of every edition,
-  write one index per edition (``coursekit.search``).
+  write one index per edition (``coursekit.search``), also as the script Material reads
+  from ``file://`` when its offline plugin is on (the offline copy, tools/offline.py).
 """
 
 from __future__ import annotations
@@ -69,11 +70,16 @@ def on_post_build(*, config) -> None:
         return
     with open(path, encoding="utf-8") as f:
         merged = json.load(f)
+    offline = os.path.exists(os.path.join(config.site_dir, "search", "search_index.js"))
     for code, index in split_by_edition(merged, list(build.editions), DEFAULT).items():
         target = os.path.join(config.site_dir, build.editions[code].prefix, "search", "search_index.json")
         os.makedirs(os.path.dirname(target), exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         with open(target, "w", encoding="utf-8") as f:
-            f.write(json.dumps(index, ensure_ascii=False, separators=(",", ":")))
+            f.write(data)
+        if offline:  # Material's offline plugin: read from file:// as a script, not fetched
+            with open(target[:-len("json")] + "js", "w", encoding="utf-8") as f:
+                f.write(f"var __index = {data}")
     # Material asks each language root for sitemap.xml; the i18n plugin writes one.
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         source = os.path.join(config.site_dir, name)

@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 from coursekit.render import render
 from coursekit.strings import strings
-from sitebuild import state
+from sitebuild import i18n, state
 
 LOCALES = {"en": "en_US", "zh": "zh_CN", "zh-hant": "zh_TW"}
 _TAG = re.compile(r"<[^>]*>")
@@ -46,6 +46,8 @@ def on_post_build(*, config) -> None:
 def on_page_context(context, /, *, page, config, nav):
     if not state.current().problems:
         context["ctpat"] = _theme(config, page)
+    if config.extra.get("package") == "lms":  # an LMS package holds one edition: no switcher
+        i18n.clear_language_links(config)
     return context
 
 

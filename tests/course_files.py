@@ -7,6 +7,7 @@ hide itself by producing both the page and the expectation. Editions: ``en`` (do
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -34,12 +35,29 @@ def _config_loader():
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    for tag in ("!ENV", "!relative"):  # MkDocs' own tags: the environment is not this reader's business
+        Loader.add_constructor(tag, lambda loader, node: None)
     return Loader
 
 
+_PARSED: dict = {}
+
+
+def _read_once(path: Path, parse):
+    """``parse(text)`` of a file, parsed once per change of the file (a fresh copy each call)."""
+    key = (str(path), parse, path.stat().st_mtime_ns)
+    if key not in _PARSED:
+        _PARSED[key] = parse(path.read_text(encoding="utf-8"))
+    return copy.deepcopy(_PARSED[key])
+
+
+def _load_config_text(text: str) -> dict:
+    return yaml.load(text, Loader=_config_loader())
+
+
 def mkdocs_config(path: Path | None = None) -> dict:
-    """mkdocs.yml, read without executing its !!python tags."""
-    return yaml.load((path or ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_config_loader())
+    """mkdocs.yml, read without executing its !!python tags (MkDocs' !ENV and !relative read as None)."""
+    return _read_once(path or ROOT / "mkdocs.yml", _load_config_text)
 
 
 def extra() -> dict:
@@ -94,8 +112,12 @@ class DiskLesson:
 
 
 def front_matter(path: Path) -> dict:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert lines[0].strip() == "---", path
+    return _read_once(path, _front_matter_text)
+
+
+def _front_matter_text(text: str) -> dict:
+    lines = text.split("\n")
+    assert lines[0].strip() == "---", "no front matter"
     end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     return yaml.safe_load("\n".join(lines[1:end]))
 
@@ -155,7 +177,7 @@ def quiz_markers(path: Path) -> list[str]:
 
 
 def quiz(quiz_id: str) -> dict:
-    return yaml.safe_load((ROOT / "quizzes" / f"{quiz_id}.yml").read_text(encoding="utf-8"))
+    return _read_once(ROOT / "quizzes" / f"{quiz_id}.yml", yaml.safe_load)
 
 
 def question_count(quiz_id: str | None) -> int:
@@ -197,7 +219,7 @@ def role_lessons(role: str, language: str) -> list[DiskLesson]:
 
 
 def glossary() -> dict:
-    return yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    return _read_once(ROOT / "data" / "glossary.yml", yaml.safe_load)
 
 
 def bare(name: str) -> str:
@@ -221,6 +243,21 @@ def soup_of(path: Path):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+_SOUPS: dict = {}  # (path, mtime) -> soup, the most recently used last
+_SOUPS_KEPT = 64   # a few editions' lessons: tests walk the same pages edition by edition
+
+
+def page_soup(path: Path):
+    """:func:`soup_of`, kept for the next test that reads the same page. Read only: never
+    change the tree it returns."""
+    key = (str(path), path.stat().st_mtime_ns)
+    soup = _SOUPS.pop(key, None) or soup_of(path)
+    _SOUPS[key] = soup
+    while len(_SOUPS) > _SOUPS_KEPT:
+        del _SOUPS[next(iter(_SOUPS))]
+    return soup
 
 
 def page_file(site: Path, site_path: str) -> Path:
@@ -267,7 +304,8 @@ def standalone_config(project: Path, site_url: str | None = None) -> None:
 # ---- mkdocs.yml edited as data, its !!python tags kept ------------------------------------------
 
 class Tagged:
-    """A ``!!python/...`` node of mkdocs.yml kept as written (never executed)."""
+    """A ``!!python/...``, ``!ENV`` or ``!relative`` node of mkdocs.yml kept as written (never
+    executed)."""
 
     def __init__(self, tag: str, value):
         self.tag, self.value = tag, value
@@ -278,7 +316,7 @@ def _tagged_loader():
         pass
 
     def construct(loader, suffix, node):
-        tag = "tag:yaml.org,2002:python/" + suffix
+        tag = node.tag
         if isinstance(node, yaml.MappingNode):
             return Tagged(tag, loader.construct_mapping(node, deep=True))
         if isinstance(node, yaml.SequenceNode):
@@ -286,6 +324,7 @@ def _tagged_loader():
         return Tagged(tag, loader.construct_scalar(node))
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", construct)
+    Loader.add_multi_constructor("!", construct)  # MkDocs' !ENV and !relative
     return Loader
 
 
@@ -305,7 +344,8 @@ _TaggedDumper.add_representer(Tagged, _represent_tagged)
 
 
 def read_config(path: Path) -> dict:
-    """A project's mkdocs.yml as data; its ``!!python`` tags survive :func:`write_config`."""
+    """A project's mkdocs.yml as data; its ``!!python``, ``!ENV`` and ``!relative`` tags survive
+    :func:`write_config`."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_tagged_loader())
 
 

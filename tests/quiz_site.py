@@ -105,7 +105,8 @@ def lesson(language: str) -> str:
                 "## 要点", "", "- 使用 H 级封条。", "- 每个封条都要做 VVTT 检查。", "",
                 "## 自测", "", f"<!-- quiz: {QUIZ_ID} -->", "",
                 "## 资料来源", "", "- [CBP CTPAT](https://www.cbp.gov/border-security/ports-entry/cargo-security/ctpat)"]
-    front = ["---", f"id: {QUIZ_ID}", "module: 3", "order: 3", f"title: {title}", "duration: 20",
+    # duration: about what the course check estimates for this short text and quiz.
+    front = ["---", f"id: {QUIZ_ID}", "module: 3", "order: 3", f"title: {title}", "duration: 5",
              "level: intermediate", "audience: [manufacturer, highway-carrier]",
              "roles: [guard-loader, shipping-clerk]", "objectives:",
              *[f"  - {o}" for o in objectives], f"quiz: {QUIZ_ID}", "---", "", f"# {title}", ""]
@@ -157,19 +158,22 @@ def two_copies(site: Path, root: Path) -> Path:
 
 # ---- a watched page on any server -----------------------------------------------------------
 
-@contextlib.contextmanager
-def watched_page(browser, base_url: str, *, allowed_errors=(), **context_options):
-    """Like conftest's ``page`` fixture for another server (or other context options): a new
-    context that answers requests to other hosts locally, and a test failure on any outside
-    request, console error or HTTP error response (except the error responses, and their
-    console lines, of the URLs in ``allowed_errors``)."""
-    options = {"viewport": {"width": 1280, "height": 900}, **context_options}
-    context = browser.new_context(**options)
+def guarded_context(browser, base_url: str, **options):
+    """A browser context whose requests to any other host are answered locally, never sent."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
     host = urlsplit(base_url).netloc
     context.route(lambda url: urlsplit(url).netloc != host and not url.startswith(("data:", "blob:")),
                   lambda route: route.abort())
+    return context
+
+
+@contextlib.contextmanager
+def watched(context, base_url: str, *, allowed_errors=()):
+    """A new page in ``context``, watched like conftest's ``page``: the test fails on any
+    request to another host, console error or HTTP error response (except the error
+    responses, and their console lines, of the URLs in ``allowed_errors``)."""
     page = context.new_page()
-    watch = PageWatch(host)
+    watch = PageWatch(urlsplit(base_url).netloc)
     page.on("request", watch.on_request)
     page.on("console", lambda message: None if (
         message.location.get("url") in allowed_errors and message.text.startswith("Failed to load resource")
@@ -178,16 +182,25 @@ def watched_page(browser, base_url: str, *, allowed_errors=(), **context_options
     page.on("pageerror", lambda error: watch.console_errors.append(f"pageerror: {error}"))
     page.watch = watch
     page.base_url = base_url
-    try:
-        yield page
-    finally:
-        context.close()
+    yield page
+    page.close()
     failed = [r for r in watch.failed_responses if r.split(" ", 1)[1] not in allowed_errors]
     problems = [f"{what}: {found}" for what, found in (
         ("requests to other hosts", watch.outside_requests), ("console errors", watch.console_errors),
         ("HTTP errors", failed)) if found]
     if problems:
         pytest.fail("; ".join(problems), pytrace=False)
+
+
+@contextlib.contextmanager
+def watched_page(browser, base_url: str, *, allowed_errors=(), **context_options):
+    """:func:`watched` in a context of its own (``context_options``: viewport, JavaScript...)."""
+    context = guarded_context(browser, base_url, **context_options)
+    try:
+        with watched(context, base_url, allowed_errors=allowed_errors) as page:
+            yield page
+    finally:
+        context.close()
 
 
 # ---- progress in localStorage ---------------------------------------------------------------

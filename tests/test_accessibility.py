@@ -137,7 +137,6 @@ CASES = ([(view, "en", scheme) for view in VIEWS for scheme in SCHEMES]
          + [(view, "zh", "light") for view in VIEWS] + [("quiz, answered", "zh", "dark")]
          + [("quiz, answered", "zh-hant", scheme) for scheme in SCHEMES])
 
-
 # ---- the checks --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("view, edition, scheme", CASES)
@@ -294,10 +293,6 @@ def test_keyboard_focus_is_visible_on_quiz_inputs_and_buttons(page, scheme):
             f"{scheme}: the text of the focused Try again button")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: overrides/assets/ctpat/quiz.css still styles a checked question's button and options "
-    "with ':disabled' (dimmed button, default cursor), but quiz.js now marks them aria-disabled: "
-    "a checked 'Check answer' button looks as active as an open one"))
 def test_a_checked_questions_button_looks_done(page):
     lesson = quiz_lesson()
     quiz = open_lesson_quiz(page, "en", "light", lesson)

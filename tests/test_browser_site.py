@@ -114,37 +114,53 @@ def test_english_search_finds_english_pages_only(page):
 
 # ---- nothing from other hosts -----------------------------------------------------------------------
 
-def site_pages() -> list[str]:
-    lesson = deep_lesson().site_path("en")
-    pages = []
-    for edition in EDITIONS:
-        pages += [PREFIX[edition] + path for path in
-                  ("", lesson, "library/", "glossary/", "workshops/", "sources/", "job-aids/")]
-    return pages
+def pages_of(built_site, edition: str) -> list[str]:
+    """Every page at the top of ``edition`` (home, library, glossary, generated pages ...),
+    the deep lesson and the first page under each top-level folder (a job aid ...)."""
+    root = built_site / PREFIX[edition]
+    others = {PREFIX[e].rstrip("/") for e in EDITIONS if PREFIX[e]}
+    paths = [""]
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in others | {"assets", "search"}):
+        if (folder / "index.html").exists():
+            paths.append(folder.name + "/")
+        deeper = sorted(sub for sub in folder.iterdir() if (sub / "index.html").exists())
+        if deeper and folder.name != "lessons":
+            paths.append(f"{folder.name}/{deeper[0].name}/")
+    paths.append(deep_lesson().site_path("en"))
+    return [PREFIX[edition] + path for path in paths]
 
 
-@pytest.mark.parametrize("path", site_pages())
-def test_every_page_loads_everything_from_the_site_itself(page, path):
-    """Loads the page until Material's scripts have fetched the search index (and the course's
-    widgets are running); the page fixture fails on any outside request, console error or HTTP
-    error. Every resource the page names, also those not fetched yet, is on this site."""
-    with page.expect_response(lambda response: response.url.endswith("/search/search_index.json")):
-        page.goto(page.base_url + path)
-    if page.locator(".ctpat-quiz").count():
-        page.wait_for_selector(".ctpat-quiz[data-ready]", state="attached")
-    if page.locator("[data-ctpat-library]").count():
-        page.wait_for_selector("[data-ctpat-library][data-ctpat-ready]", state="attached")
-    named = page.evaluate("""() => [
-        ...[...document.querySelectorAll('link[href]')].filter(l => !/^(canonical|alternate|prev|next)$/.test(l.rel)).map(l => l.href),
-        ...[...document.querySelectorAll('script[src], img[src], iframe[src], source[src], video[src], audio[src]')].map(e => e.src),
-        ...[...document.querySelectorAll('img[srcset], source[srcset]')].flatMap(e => e.srcset.split(',').map(s => new URL(s.trim().split(' ')[0], location.href).href)),
-    ]""")
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_loads_everything_from_the_site_itself(page, built_site, edition):
+    """Each page is loaded until Material's scripts have fetched the search index (and the
+    course's widgets run): no request to another host, no console error, no HTTP error (the
+    sitemap.xml Material asks for included). Every resource a page names, also those not
+    fetched yet (lazy images, fonts in the stylesheets), is on this site."""
     host = urlsplit(page.base_url).netloc
-    outside = [url for url in named if urlsplit(url).netloc != host and not url.startswith("data:")]
-    assert outside == [], f"{path} names resources on other hosts: {outside}"
-    fonts = page.evaluate("() => [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; }"
-                          " catch (e) { return []; } }).filter(r => r instanceof CSSFontFaceRule).map(r => r.cssText)")
-    assert not [rule for rule in fonts if "url(" in rule and "//" in rule and host not in rule], fonts
+    paths = pages_of(built_site, edition)
+    assert len(paths) >= 6, paths
+    for path in paths:
+        with page.expect_response(lambda response: response.url.endswith("/search/search_index.json")):
+            page.goto(page.base_url + path)
+        if page.locator(".ctpat-quiz").count():
+            page.wait_for_selector(".ctpat-quiz[data-ready]", state="attached")
+        if page.locator("[data-ctpat-library]").count():
+            page.wait_for_selector("[data-ctpat-library][data-ctpat-ready]", state="attached")
+        watch = page.watch
+        assert not (watch.outside_requests or watch.console_errors or watch.failed_responses), (
+            f"{path}: outside requests {watch.outside_requests}, console errors {watch.console_errors}, "
+            f"HTTP errors {watch.failed_responses}")
+        named = page.evaluate("""() => [
+            ...[...document.querySelectorAll('link[href]')].filter(l => !/^(canonical|alternate|prev|next)$/.test(l.rel)).map(l => l.href),
+            ...[...document.querySelectorAll('script[src], img[src], iframe[src], source[src], video[src], audio[src], [data-qr-script]')]
+                .map(e => e.src || new URL(e.dataset.qrScript, location.href).href),
+            ...[...document.querySelectorAll('img[srcset], source[srcset]')].flatMap(e => e.srcset.split(',').map(s => new URL(s.trim().split(' ')[0], location.href).href)),
+            ...[...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; } catch (e) { return []; } })
+                .filter(r => r instanceof CSSFontFaceRule || r instanceof CSSImportRule)
+                .flatMap(r => [...r.cssText.matchAll(/url\\(["']?([^"')]+)/g)].map(m => new URL(m[1], r.parentStyleSheet.href || location.href).href)),
+        ]""")
+        outside = [url for url in named if urlsplit(url).netloc != host and not url.startswith("data:")]
+        assert outside == [], f"{path} names resources on other hosts: {outside}"
 
 
 # ---- the 404 page -----------------------------------------------------------------------------------

@@ -167,6 +167,7 @@ def test_english_entry_carries_every_field(catalogs):
     quiz = seals.pop("quiz")
     assert seals == {
         "id": "seals", "title": "Container seals", "url": "lessons/practice/seals/", "content_language": "en",
+        "source": "lessons/practice/seals.md",             # the lesson file, inside its docs folder
         "module": {"number": 3, "title": "Practice"}, "order": 1, "duration": 30, "level": "advanced",
         "audience": ["importer", "manufacturer"],         # the order of extra.course.audiences
         "roles": ["gate-guard", "shipping-clerk"],          # the order of extra.course.roles

@@ -461,6 +461,16 @@ def test_a_workshop_lesson_with_its_own_problem_is_not_called_unknown(tmp_path, 
                                 for docs in ("docs", "docs_zh")]
 
 
+def test_a_workshop_naming_a_section_index_page_is_an_error(tmp_path):
+    config = CONFIG + WORKSHOPS.replace(", seal-vvtt", "").replace("[risk-assessment]", "[index]")
+    root = project(tmp_path, {**both("lessons/practice/seals-vvtt.md", lesson("seals-vvtt")),
+                              **both("lessons/index.md", "# Lessons\n")}, config=config)
+    second = [n for n, line in enumerate(config.split("\n"), 1) if line.startswith("    - date:")][1]
+    assert problems(load(root)) == [
+        f"mkdocs.yml:{second}: extra.workshops[1].lessons[0]: 'index' is not a lesson of the course; "
+        "use lesson ids (the file names under docs/lessons/)"]
+
+
 def test_undeclared_roles_are_reported_once_and_break_nothing(tmp_path):
     config = CONFIG.replace("    roles:\n      guard-loader: {en: Gate guard or loader, zh: 门卫或装柜员}\n"
                             "      shipping-clerk: {en: Shipping clerk, zh: 船务跟单员}\n", "")

@@ -61,6 +61,7 @@ class Edits:
     glossary: dict
     term: dict                       # a glossary term with an abbreviation used in the lesson
     abbr_term: dict                  # another one, whose abbreviation becomes hostile
+    taiwan_term: dict                # a term the Simplified lesson writes: its Taiwan form is hostile
     pages: dict = field(default_factory=dict)  # path -> [meta, body]
 
     def page(self, path: Path) -> list:
@@ -224,8 +225,10 @@ FIELDS = [
           shown=text_in(".ctpat-glossary__table", "glossary/")),
     Field("glossary zh", "data/glossary.yml", lambda e, v: e.term.update(zh=v),
           shown=text_in(".ctpat-glossary__table", "zh/glossary/")),
-    Field("glossary zh_hant", "data/glossary.yml", lambda e, v: e.term.update(zh_hant=v),
-          shown=text_in(".ctpat-glossary__table", "zh/glossary/", "zh-hant/glossary/")),
+    Field("glossary zh_hant", "data/glossary.yml", lambda e, v: e.taiwan_term.update(zh_hant=v),
+          shown=all_of(text_in(".ctpat-glossary__table", "zh/glossary/"),
+                       # the Traditional edition writes it in place of the Simplified term
+                       text_in("article", lesson_page("zh-hant")))),
     Field("glossary abbr", "data/glossary.yml", lambda e, v: e.abbr_term.update(abbr=v),
           shown=text_in(".ctpat-glossary__table", "glossary/", "zh/glossary/")),
     Field("glossary definition", "data/glossary.yml", lambda e, v: e.term.update(definition=both(v)),
@@ -233,6 +236,16 @@ FIELDS = [
 ]
 for number, item in enumerate(FIELDS, 1):
     item.n = 100 + number
+
+KNOWN_BUGS = {
+    "glossary zh_hant": (
+        "BUG: a glossary zh_hant term holding HTML becomes markup in every Traditional page that "
+        "writes the term (<script> and <img onerror> run): coursekit/traditional.py puts the "
+        "Taiwan term in place of the Simplified one in the page's Markdown source "
+        "(hooks/languages.py converts docs_zh/ pages before Markdown), so the glossary value "
+        "reaches Markdown as raw HTML; it should be escaped (or the check should refuse '<' in "
+        "glossary names)"),
+}
 
 # Legitimate text, in the same build: shown exactly as written (no markup, no double escaping).
 LEGIT_TEXT = {
@@ -261,8 +274,12 @@ def prepare(project: Path, fields: list[Field]) -> None:
     lesson_text = (project / "docs" / LESSON.rel).read_text(encoding="utf-8")
     with_abbr = [t for t in glossary["terms"] if t.get("abbr") and re.search(rf"\b{re.escape(t['abbr'])}\b", lesson_text)]
     assert len(with_abbr) >= 2, "the lesson uses fewer than two glossary abbreviations"
+    zh_text = (project / "docs_zh" / LESSON.rel).read_text(encoding="utf-8").split("---", 2)[2]
+    taiwan = [t for t in glossary["terms"] if t not in with_abbr[:2] and t.get("zh_hant") and len(t["zh"]) >= 3
+              and t["zh"] in zh_text and not any(t["zh"] in o["zh"] for o in glossary["terms"] if o is not t)]
+    assert taiwan, "the Simplified lesson uses no glossary term of its own"
     quiz = yaml.safe_load((project / "quizzes" / f"{LESSON.quiz}.yml").read_text(encoding="utf-8"))
-    edits = Edits(project, config, LESSON, LEGIT, quiz, glossary, with_abbr[0], with_abbr[1])
+    edits = Edits(project, config, LESSON, LEGIT, quiz, glossary, with_abbr[0], with_abbr[1], taiwan[0])
     # Far-future workshops, so the page lists them in full as upcoming.
     workshops = config["extra"].setdefault("workshops", [])
     while len(workshops) < 2:
@@ -281,6 +298,7 @@ class Outcome:
     refused: dict        # field name -> the problem lines naming it
     first_log: str
     pages: dict          # site path -> (text, attribute values)
+    json_data: list      # the text of every JSON value in a <script type="application/json">
     injections: dict     # n -> [what was injected where]
     broken_json: list
 
@@ -293,9 +311,19 @@ def names(item: Field, line: str) -> bool:
     return item.key in line
 
 
-def scan(site: Path) -> tuple[dict, dict, list]:
+def scan(site: Path) -> tuple[dict, dict, list, list]:
     """Every page's visible text and attribute values; what any field's markup turned into."""
-    pages, injections, broken = {}, {}, []
+    pages, injections, broken, data = {}, {}, [], []
+
+    def strings_of(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings_of(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings_of(item)
 
     def injected(n_text: str, what: str) -> None:
         for n in re.findall(r"alert\((\d+)\)", n_text):
@@ -313,13 +341,13 @@ def scan(site: Path) -> tuple[dict, dict, list]:
                     injected(value, f"{rel}: <{element.name} {name}>")
                 if name.lower() in URL_ATTRIBUTES and re.sub(r"[\s\x00-\x20]+", "", value).lower().startswith("javascript:"):
                     injected(value, f"{rel}: <{element.name} {name}={value}>")
-            if element.name == "img" and element.get("src") == "x":
+            if element.name == "img" and element.get("src") == "x" and "alert(" not in element.get("onerror", ""):
                 injections.setdefault(0, []).append(f"{rel}: <img src=x>")
             if element.name == "script":
                 kind = (element.get("type") or "text/javascript").lower()
                 if "json" in kind:
                     try:
-                        json.loads(element.string or "null")
+                        data.extend(strings_of(json.loads(element.string or "null")))
                     except ValueError:
                         broken.append(rel)
                 elif "javascript" in kind or "module" in kind:
@@ -327,7 +355,7 @@ def scan(site: Path) -> tuple[dict, dict, list]:
         for node in soup(["script", "style"]):
             node.extract()
         pages[rel] = (soup.get_text(), attributes)
-    return pages, injections, broken
+    return pages, injections, broken, data
 
 
 @pytest.fixture(scope="module")
@@ -363,17 +391,25 @@ def outcome(tmp_path_factory) -> Outcome:
         prepare(project, [item for item in FIELDS if item.name not in refused])
         second = run_mkdocs_build(project, project / "site", strict=False)
         assert second.returncode == 0, second.stderr[-6000:]
-    pages, injections, broken = scan(project / "site")
-    return Outcome(project / "site", refused, first.stderr, pages, injections, broken)
+    pages, injections, broken, data = scan(project / "site")
+    return Outcome(project / "site", refused, first.stderr, pages, data, injections, broken)
 
 
-@pytest.mark.parametrize("item", FIELDS, ids=[item.name for item in FIELDS])
+def short(found: list[str]) -> str:
+    pages = sorted({entry.split(":")[0] for entry in found})
+    return f"{len(found)} times on {len(pages)} pages, e.g. {sorted(set(found))[:4]}"
+
+
+@pytest.mark.parametrize("item", [
+    pytest.param(item, id=item.name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[item.name])]
+                 if item.name in KNOWN_BUGS else [])
+    for item in FIELDS])
 def test_hostile_value_is_text_or_refused(outcome, item):
     if item.name in outcome.refused:
         # Refused: the message names the key; nothing of it reached a page.
         assert any(item.key in line for line in outcome.refused[item.name])
         return
-    assert not outcome.injections.get(item.n), f"{item.name} became markup: {outcome.injections[item.n]}"
+    assert not outcome.injections.get(item.n), f"{item.name} became markup {short(outcome.injections[item.n])}"
     value = item.value
     if item.link:
         return  # a link target: shown as the link itself, checked above for javascript:
@@ -384,10 +420,19 @@ def test_hostile_value_is_text_or_refused(outcome, item):
         assert not missing, f"{item.name} is not shown as text in: {missing}"
 
 
-def test_no_page_has_markup_from_any_field(outcome):
-    """The union of the per-field checks, plus what no tag identifies (a bare <img src=x>) and
-    JSON that a '</script>' in a value would have cut short."""
-    assert not outcome.injections, outcome.injections
+def test_a_closing_script_tag_in_json_stays_inside_its_value(outcome):
+    """A lesson title travels as JSON inside a page (the record of completion): its
+    '</script>' must not end the element, and the title must come back whole."""
+    title = next(item for item in FIELDS if item.name == "lesson title")
+    assert title.name not in outcome.refused
+    assert any(title.value in text for text in outcome.json_data), "no JSON in any page holds the lesson title"
+
+
+def test_no_page_has_markup_no_field_accounts_for(outcome):
+    """Beyond the per-field checks: an element no field's tag identifies (a bare <img src=x>),
+    and JSON that a '</script>' in a value would have cut short."""
+    assert not outcome.injections.get(0), short(outcome.injections[0])
+    assert not set(outcome.injections) - {item.n for item in FIELDS}, outcome.injections.keys()
     assert not outcome.broken_json, outcome.broken_json
     for catalog in outcome.site.rglob("catalog.json"):
         json.loads(catalog.read_text(encoding="utf-8"))

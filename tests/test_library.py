@@ -22,7 +22,7 @@ def library_url(edition: str) -> str:
 
 
 def soup_at(site: Path, page_url: str):
-    return disk.soup_of(disk.page_file(site, page_url))
+    return disk.page_soup(disk.page_file(site, page_url))
 
 
 def label(kind: str, key, edition: str) -> str | None:

@@ -296,12 +296,6 @@ SUMMARY = """() => {
             facts: [...box.querySelectorAll('.ctpat-summary__fact')].filter(f => f.checkVisibility())
                        .map(f => f.querySelector('dt').textContent.trim())};
 }"""
-SUMMARY_CSS_BUG = ("BUG: overrides/assets/ctpat/site.css: '.ctpat-wide-only {display: none}' and "
-                   "'.ctpat-phone-only {display: none}' lose to more specific rules ('.md-typeset "
-                   ".ctpat-summary__fact {display: flex}' on phones, Material's '.md-typeset details "
-                   "{display: flow-root}'), so phones show the job-role and audience chips and "
-                   "desktops show the objectives twice (list and folded <details>)")
-
 
 @pytest.fixture(scope="module")
 def phone_summaries(browser, site_server) -> dict:
@@ -317,7 +311,6 @@ def phone_summaries(browser, site_server) -> dict:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason=SUMMARY_CSS_BUG)
 @pytest.mark.parametrize("edition", ["en", "zh"])
 def test_on_a_phone_the_lesson_summary_is_one_line_with_the_objectives_folded(page, phone_summaries, edition):
     """summary.html: on a phone the box shows module, duration and level, and the objectives
@@ -335,17 +328,13 @@ def test_on_a_phone_the_lesson_summary_is_one_line_with_the_objectives_folded(pa
         " ".join(str(o).replace("*", "").replace("`", "").split()) for o in lesson.meta["objectives"]]
 
 
-@pytest.mark.parametrize("edition", [
-    pytest.param("en", marks=pytest.mark.xfail(strict=True, reason=SUMMARY_CSS_BUG + "; with the chips, "
-                 "the two English lessons with the longest titles start their text below 640 px")),
-    "zh"])
+@pytest.mark.parametrize("edition", ["en", "zh"])
 def test_on_a_phone_the_lesson_text_starts_on_the_first_screen(phone_summaries, edition):
     late = [(lesson.id, box["text"]) for lesson, box in phone_summaries[edition]
             if box["text"] is None or box["text"] >= 640]
     assert late == [], f"at 360x740 the lesson text starts below 640 px: {late}"
 
 
-@pytest.mark.xfail(strict=True, reason=SUMMARY_CSS_BUG)
 def test_on_a_desktop_the_lesson_summary_shows_everything_once(page):
     lesson = disk.lessons("en")[0]
     page.goto(page.base_url + lesson.site_path("en"))

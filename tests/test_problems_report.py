@@ -128,3 +128,42 @@ def test_an_impossible_unquoted_date_is_reported_not_a_traceback(fixture_project
     assert "Traceback" not in result.stderr
     line = line_of(config, r"date: 2027-02-30")
     assert f"mkdocs.yml:{line}: extra.workshops[0].date: '2027-02-30' is not a date" in result.stderr
+
+
+QUIZ = """\
+id: {id}
+title: {{en: "Check yourself", zh: "自测"}}
+questions:
+  - id: q1
+    type: single
+    prompt: {{en: "Which seal class does CTPAT require?", zh: "CTPAT 要求哪一级封条？"}}
+    options:
+      - {{id: a, text: {{en: "Class H", zh: "H 级"}}, correct: true}}
+      - {{id: b, text: {{en: "Class I", zh: "I 级"}}}}
+"""
+
+
+def test_warnings_alone_fail_strict_once_each_and_the_site_still_builds(mini_project, tmp_path):
+    """A quiz placed in one language only and a quiz no page places are warnings: --strict
+    fails on them, each named once with file and line, and without --strict the site builds."""
+    page = "# Practice\n\nTry it.\n\n<!-- quiz: drill -->\n"
+    project = mini_project({
+        "docs/index.md": "# Home\n\nWelcome.\n",
+        "docs_zh/index.md": "# 首页\n\n欢迎。\n",
+        "docs/practice.md": page,
+        "docs_zh/practice.md": "# 练习\n\n试一试。\n",
+    }, {"drill": QUIZ.format(id="drill"), "nobody": QUIZ.format(id="nobody")})
+    disk.standalone_config(project)
+    placed = (f"docs/practice.md:{page.split(chr(10)).index('<!-- quiz: drill -->') + 1}: quiz 'drill' is "
+              "placed here but not in docs_zh/practice.md; add the line '<!-- quiz: drill -->' to "
+              "docs_zh/practice.md as well")
+    unused = ("quizzes/nobody.yml:1: quiz 'nobody' is not placed on any page; add the line "
+              "'<!-- quiz: nobody -->' to its lesson in docs/ and docs_zh/, or delete the file")
+    strict = run_mkdocs_build(project, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr
+    for message in (placed, unused):
+        assert strict.stderr.count(message) == 1, strict.stderr[-4000:]
+    relaxed = run_mkdocs_build(project, tmp_path / "relaxed", strict=False)
+    assert relaxed.returncode == 0, relaxed.stderr[-4000:]
+    assert disk.soup_of(tmp_path / "relaxed/practice/index.html").select_one('[data-quiz-id="drill"]')
+    assert disk.soup_of(tmp_path / "relaxed/zh/practice/index.html").select_one(".ctpat-quiz") is None

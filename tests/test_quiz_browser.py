@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 import course_files as disk
 from conftest import serve_directory
 from quiz_site import (EDITIONS, LESSON, PREFIX, QUIZ_DATA, QUIZ_ID, THROWING_STORAGE, answer,
-                       build_quiz_site, checked_ids, ctpat_keys, marks, open_quiz, option,
+                       build_quiz_site, checked_ids, ctpat_keys, guarded_context, marks, open_quiz, option,
                        option_ids, option_order, plain, question, right_ids, score, storage_key,
-                       stored, text_of, two_copies, watched_page, wrong_id)
+                       stored, text_of, two_copies, watched, watched_page, wrong_id)
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +48,19 @@ def mini_server(quiz_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("quiz-served") / "root"
     shutil.copytree(quiz_site, root)
     two_copies(quiz_site, root)
+    (root / "blank.html").write_text("<!doctype html><title>blank</title>", encoding="utf-8")
     base_url, server = serve_directory(root)
     yield base_url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def mini_context(browser, mini_server):
+    """One context for this module's pages of the mini site (its cache makes loads faster);
+    each test gets a new page and empty storage."""
+    context = guarded_context(browser, mini_server)
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +70,10 @@ def mini_hash(quiz_site) -> str:
 
 
 @pytest.fixture
-def mini(browser, mini_server):
-    with watched_page(browser, mini_server) as page:
+def mini(mini_context, mini_server):
+    with watched(mini_context, mini_server) as page:
+        page.goto(mini_server + "blank.html")
+        page.evaluate("() => localStorage.clear()")
         yield page
 
 
@@ -247,7 +259,7 @@ def test_progress_survives_a_reload_and_shows_in_the_other_editions(mini):
     answer(quiz, "q2", "c", check=False)      # chosen, not checked yet
 
     mini.reload()
-    quiz = open_mini(mini)
+    mini.wait_for_selector(".ctpat-quiz[data-ready] .ctpat-quiz__check", state="visible")
     assert checked_ids(quiz, "q1") == ["b"] and marks(quiz, "q1")["b"].startswith("✗")
     assert checked_ids(quiz, "q2") == ["c"] and marks(quiz, "q2") == {}
     assert "restored" in text_of(quiz.locator(".ctpat-quiz__summary"))

@@ -22,7 +22,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from jinja2 import meta
-from jinja2.utils import htmlsafe_json_dumps
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
@@ -45,12 +44,15 @@ def soup(html) -> BeautifulSoup:
 
 
 def site_markdown_settings() -> tuple[list, dict]:
-    """The Markdown extensions of mkdocs.yml (its !!python tags read as nothing)."""
+    """The Markdown extensions of mkdocs.yml (its !!python tags and MkDocs' own !ENV and
+    !relative tags read as nothing)."""
 
     class Loader(yaml.SafeLoader):
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    for tag in ("!ENV", "!relative"):
+        Loader.add_constructor(tag, lambda loader, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names, configs = [], {}
     for item in config["markdown_extensions"]:
@@ -238,9 +240,6 @@ def test_links_headings_and_code_are_left_alone(text):
     assert "CBP" in html.get_text() or "MSC" in html.get_text()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: inline raw HTML is invisible to the tree processor, so "
-                                       "tooltips.py puts an <abbr> inside an author's <a>, <code>, <kbd> "
-                                       "or <abbr> written as HTML in a paragraph")
 @pytest.mark.parametrize("text", [
     '<a href="https://www.cbp.gov/">CBP</a> and more',
     "Press <kbd>CBP</kbd> then",
@@ -259,17 +258,30 @@ def test_an_authors_own_abbreviation_is_not_wrapped_again():
     assert html.find("abbr").find("abbr") is None
 
 
-@pytest.mark.parametrize("text, entities", [
+CHARACTER_REFERENCES = pytest.mark.parametrize("text, entities", [
     ("Tom &amp; Jerry amp", ["&amp;"]),
     ("AT&amp;T and &#38; and &#x26; amp", ["&amp;", "&#38;", "&#x26;"]),
     ("a &lt;b&gt; amp", ["&lt;", "&gt;"]),
 ], ids=["named", "numeric", "angle-brackets"])
+
+
+@CHARACTER_REFERENCES
 def test_character_references_are_never_touched(text, entities):
     md = markdown.Markdown(extensions=SITE_EXTENSIONS + [TooltipExtension(TITLES)])
     html = md.convert(text)
     for entity in entities:
         assert entity in html, html
-    assert marked(soup(html)) == [("amp", "Amplifier")]  # the word itself, once
+    assert all(abbr.get_text() == "amp" for abbr in soup(html).find_all("abbr"))  # never inside a reference
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tom &amp; Jerry amp", [("amp", "Amplifier")]),
+    ("AT&amp;T and &#38; and &#x26; amp", [("amp", "Amplifier")]),
+    ("a &lt;b&gt; amp", [("amp", "Amplifier")]),
+    ("CBP \\*rated\\* MSC", [("CBP", TITLES["CBP"]), ("MSC", TITLES["MSC"])]),
+], ids=["named", "numeric", "angle-brackets", "backslash-escape"])
+def test_a_word_beside_a_character_reference_or_an_escape_keeps_its_tooltip(text, expected):
+    assert marked(tooltips(text)) == expected
 
 
 def test_attributes_and_comments_are_never_touched():
@@ -335,8 +347,6 @@ def test_each_task_checkbox_is_labelled_by_its_item(text, items, custom):
     assert_every_checkbox_is_named(tasks(text, custom), items)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a checked task item ('- [x]') keeps an unnamed checkbox: "
-                                       "tasklabels.py looks only for '<input type=\"checkbox\" disabled/>'")
 @pytest.mark.parametrize("custom", [True, False], ids=["custom-checkbox", "plain-checkbox"])
 def test_a_checked_task_checkbox_is_labelled_too(custom):
     assert_every_checkbox_is_named(tasks("- [x] Done already\n- [ ] Still to do\n", custom),
@@ -406,25 +416,11 @@ def structure(html: str) -> list:
     return [(tag.name, sorted(tag.attrs)) for tag in soup(html).find_all(True)]
 
 
-# A JSON value in a double-quoted attribute needs its quotes escaped; htmlsafe_json_dumps does
-# not escape them (Jinja documents it for single-quoted attributes only).
-JSON_QUOTES_BROKEN = '"' in str(ENV.filters["json"]("x"))
-JSON_IN_ATTRIBUTE = re.compile(r'="\{\{[^}]*\|\s*json\s*\}\}"')
-JSON_BUG = ("BUG: the 'json' filter (coursekit/render/__init__.py) leaves '\"' unescaped, so "
-            "data-*=\"{{ value | json }}\" ends the attribute at the JSON's first quote: the widget's "
-            "data-strings is unreadable and text from the course can add attributes (onerror=...)")
+TEMPLATE_NAMES = pytest.mark.parametrize("name", [p.name for p in sorted(TEMPLATES.glob("*.html"))],
+                                         ids=lambda name: name[:-len(".html")])
 
 
-def _template_cases():
-    cases = []
-    for path in sorted(TEMPLATES.glob("*.html")):
-        broken = JSON_QUOTES_BROKEN and JSON_IN_ATTRIBUTE.search(path.read_text(encoding="utf-8"))
-        cases.append(pytest.param(path.name, id=path.stem,
-                                  marks=[pytest.mark.xfail(strict=True, reason=JSON_BUG)] if broken else []))
-    return cases
-
-
-@pytest.mark.parametrize("name", _template_cases())
+@TEMPLATE_NAMES
 def test_every_template_shows_hostile_text_as_text(name):
     benign = str(render(name, **filled_context(name, BENIGN)))
     hostile = str(render(name, **filled_context(name, HOSTILE)))
@@ -459,14 +455,27 @@ def test_json_filter_cannot_end_a_script_element(value):
     assert json.loads(page.script.string) == value
 
 
-@pytest.mark.xfail(JSON_QUOTES_BROKEN, strict=True, reason=JSON_BUG)
-@pytest.mark.parametrize("value", [{"right": "Right!"}, 'say "hi"', '" onmouseover="alert(1)'],
-                         ids=["strings-table", "quotes", "attribute-injection"])
-def test_json_filter_output_survives_a_double_quoted_attribute(value):
-    attribute = ENV.from_string('<div data-x="{{ v | json }}"></div>').render(v=value)
+@pytest.mark.parametrize("value", [{"right": "Right!"}, 'say "hi"', '" onmouseover="alert(1)', "it's <b>&amp;",
+                                   {"zh": "对：高度安全。"}],
+                         ids=["strings-table", "quotes", "attribute-injection", "apostrophe-tags-reference",
+                              "chinese"])
+@pytest.mark.parametrize("quote", ['"', "'"], ids=["double-quoted", "single-quoted"])
+def test_json_attribute_filter_output_survives_a_quoted_attribute(value, quote):
+    attribute = ENV.from_string(f'<div data-x={quote}{{{{ v | json_attribute }}}}{quote}></div>').render(v=value)
     div = soup(attribute).div
     assert list(div.attrs) == ["data-x"]
     assert json.loads(div["data-x"]) == value
+
+
+# The script filter ('json') escapes < > & ' for <script type="application/json"> but not '"'
+# (Jinja's htmlsafe_json_dumps): inside a double-quoted attribute it would end the attribute.
+JSON_IN_ATTRIBUTE = re.compile(r'="[^"]*\{\{[^}]*\|\s*json\s*\}\}')
+
+
+@TEMPLATE_NAMES
+def test_no_template_puts_script_json_in_a_double_quoted_attribute(name):
+    source = (TEMPLATES / name).read_text(encoding="utf-8")
+    assert JSON_IN_ATTRIBUTE.search(source) is None, "use '| json_attribute' in attributes"
 
 
 # ---- the quiz widget --------------------------------------------------------------------------
@@ -512,11 +521,11 @@ def converter():
 
 
 def quiz_html(quiz, code, inline, converter=None, uid="ctpat-quiz-demo", level=3) -> str:
-    """The widget as hooks/quizzes.py renders it for edition ``code``."""
+    """The widget as hooks/quizzes.py (on_page_context) renders it for edition ``code``."""
     ed = edition(code, converter)
     s = strings(ed)
-    return str(render("quiz.html", quiz=quiz_view(quiz, ed.text, inline), uid=uid, s=s,
-                      js_strings=htmlsafe_json_dumps({key: s[key] for key in QUIZ_JS}, sort_keys=True),
+    return str(render("quiz.html", quiz=quiz_view(quiz, ed.text, inline, s, uid), s=s,
+                      js_strings=json.dumps({key: s[key] for key in QUIZ_JS}, ensure_ascii=False, sort_keys=True),
                       level=level, root="../.."))
 
 
@@ -550,16 +559,18 @@ def test_quiz_is_fieldsets_with_real_inputs_labels_buttons_and_status(demo_quiz,
     assert section.select_one("button.ctpat-quiz__retry").get_text() == s["retry"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: quiz.html writes {{ s.clear }}, which Jinja resolves to the "
-                                       "dict method s.clear before the key 'clear': the button reads "
-                                       "'<built-in method clear of dict object at 0x...>'")
-@pytest.mark.parametrize("code", ["en", "zh"])
-def test_quiz_clear_button_is_labelled(demo_quiz, inline, code):
+@pytest.mark.parametrize("code, label", [("en", "Clear my progress"), ("zh", "清除我的进度")])
+def test_quiz_clear_button_is_labelled(demo_quiz, inline, code, label):
     section = soup(quiz_html(demo_quiz, code, inline)).select_one("section.ctpat-quiz")
-    assert section.select_one("button.ctpat-quiz__clear").get_text() == STRINGS[code]["clear"]
+    assert section.select_one("button.ctpat-quiz__clear").get_text() == label
 
 
-@pytest.mark.xfail(JSON_QUOTES_BROKEN, strict=True, reason=JSON_BUG)
+def test_no_interface_string_is_hidden_by_a_dict_method():
+    """Templates write ``s.key``; Jinja tries the attribute first, so a key named like a dict
+    method (``clear``, ``items``, ``update``) would print the method instead of the text."""
+    assert [key for key in STRINGS["en"] if hasattr(dict, key)] == []
+
+
 @pytest.mark.parametrize("code", ["en", "zh"])
 def test_quiz_hands_its_interface_strings_to_quiz_js(demo_quiz, inline, code):
     section = soup(quiz_html(demo_quiz, code, inline)).select_one("section.ctpat-quiz")

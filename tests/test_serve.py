@@ -21,7 +21,8 @@ from bs4 import BeautifulSoup
 
 import course_files as disk
 
-pytestmark = pytest.mark.slow
+# Startup, three rebuilds and some 100 page requests: more than the suite's 300 s only when stuck.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 STARTUP = 120   # seconds for the first build of the whole course
 REBUILD = 90    # seconds for one rebuild after a save
@@ -75,7 +76,7 @@ class Server:
 
     def get(self, path: str) -> tuple[int, str]:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as response:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=20) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", errors="replace")
@@ -158,6 +159,8 @@ def session(tmp_path_factory) -> Session:
             # may come first); a save whose message never comes fails here, after REBUILD s.
             server.wait_for(re.escape(message) + r"[\s\S]*" + REBUILT + "|Traceback", offset, REBUILD)
             result.saves.append(server.log[offset:])
+            if "Traceback" in result.saves[-1]:
+                pytest.fail(f"mkdocs serve crashed on the broken quiz:\n{result.saves[-1][-3000:]}", pytrace=False)
         for page in markdown_pages() + generated_pages():
             result.broken[page] = server.get(page)
 

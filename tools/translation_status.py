@@ -1,4 +1,8 @@
-"""Which pages and quizzes lack a translation, and which Chinese pages trail their English.
+"""Which pages lack a translation, which trail their source: ``python3 tools/translation_status.py``.
+
+Pages and quizzes missing in English or Simplified Chinese; Chinese pages older than their
+English source; and for the Traditional edition, each page generated from Simplified
+Chinese, hand-written in docs_zh_hant/, or hand-written and older than its Simplified source.
 
 "Older" is read from git history: a Chinese page whose last commit is older than the last
 commit of its English source may need an update. Uncommitted edits count as newest (by file
@@ -20,6 +24,8 @@ from coursekit.model.source import load_yaml  # noqa: E402
 
 OK, MISSING_ZH, MISSING_EN, STALE_ZH, UNKNOWN_AGE = (
     "ok", "missing Chinese", "missing English", "Chinese older than English", "age unknown")
+GENERATED, HAND_WRITTEN, STALE_HANT, ORPHAN_HANT = (
+    "generated", "hand-written", "hand-written, older than Simplified", "hand-written, no Simplified source")
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,29 @@ def page_statuses(root: Path) -> list[Status]:
     return statuses
 
 
+def traditional_statuses(root: Path) -> list[Status]:
+    """Each page of the Traditional edition: converted at build time, or hand-written."""
+    zh_dir, hant_dir = root / SOURCE_DIRS["zh"], root / SOURCE_DIRS["zh-hant"]
+    zh, hant = _pages(zh_dir), _pages(hant_dir)
+    dirty = _dirty(root)
+    statuses = []
+    for name in sorted(zh | hant):
+        if name not in hant:
+            statuses.append(Status("traditional", name, GENERATED))
+        elif name not in zh:
+            statuses.append(Status("traditional", name, ORPHAN_HANT,
+                                   f"add {SOURCE_DIRS['zh']}/{name} or remove the override"))
+        else:
+            zh_age = _age(root, f"{SOURCE_DIRS['zh']}/{name}", dirty)
+            hant_age = _age(root, f"{SOURCE_DIRS['zh-hant']}/{name}", dirty)
+            if zh_age is not None and hant_age is not None and zh_age > hant_age:
+                statuses.append(Status("traditional", name, STALE_HANT,
+                                       f"{SOURCE_DIRS['zh']}/{name} changed after it; review {SOURCE_DIRS['zh-hant']}/{name}"))
+            else:
+                statuses.append(Status("traditional", name, HAND_WRITTEN))
+    return statuses
+
+
 def _missing_texts(node, where: str = "") -> list[tuple[str, str, int]]:
     """Every ``{en: .., zh: ..}`` text lacking one language: (language, field path, line)."""
     found = []
@@ -123,7 +152,8 @@ def quiz_statuses(root: Path) -> list[Status]:
 def report(statuses: list[Status]) -> str:
     width = max((len(s.name) for s in statuses), default=10) + 2
     lines = []
-    for kind, title in (("page", "Pages (docs/ and docs_zh/)"), ("quiz", "Quizzes (quizzes/)")):
+    for kind, title in (("page", "Pages (docs/ and docs_zh/)"), ("quiz", "Quizzes (quizzes/)"),
+                        ("traditional", "Traditional edition (converted from docs_zh/, or docs_zh_hant/)")):
         rows = [s for s in statuses if s.kind == kind]
         lines.append(title)
         for s in rows:
@@ -143,11 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[1],
                         help="project folder (default: this checkout)")
     parser.add_argument("--strict", action="store_true",
-                        help="also fail when a Chinese page is older than its English source")
+                        help="also fail when a page is older than its source (Chinese than English, "
+                             "a hand-written Traditional page than its Simplified one)")
     args = parser.parse_args(argv)
-    statuses = page_statuses(args.root) + quiz_statuses(args.root)
+    statuses = page_statuses(args.root) + quiz_statuses(args.root) + traditional_statuses(args.root)
     print(report(statuses))
-    failing = {MISSING_ZH, MISSING_EN, "unreadable"} | ({STALE_ZH} if args.strict else set())
+    failing = {MISSING_ZH, MISSING_EN, "unreadable", ORPHAN_HANT} | ({STALE_ZH, STALE_HANT} if args.strict else set())
     return 1 if any(s.state in failing for s in statuses) else 0
 
 

@@ -43,7 +43,7 @@ class Page:
     title: Callable      # (strings, edition) -> title
     body: Callable       # (Context) -> HTML
     nav: str = "hidden"  # "after-home": in the sidebar right after Home
-    script: str = ""     # overrides/assets/ctpat/<script>, loaded on the page
+    scripts: tuple = ()  # files in overrides/assets/ctpat/, loaded on the page in this order
     noindex: bool = False
 
 
@@ -69,6 +69,10 @@ class Context:
     def href(self, url: str) -> str:
         return get_relative_url(url, self.page.url)
 
+    def page_href(self, rel: str) -> str:
+        """A link to another page of this edition, by its source path (``record.md``)."""
+        return self.href(page_url(self.build, rel))
+
     def text(self, value) -> str:
         return self.build.edition.text(value)
 
@@ -77,18 +81,28 @@ def signin_rel(workshop) -> str:
     return f"sign-in/{workshop.slug}.md"
 
 
+def page_url(build, rel: str) -> str:
+    """The URL of a page of the edition being built, by its path in the docs folder."""
+    return build.page_urls.get(build.edition.prefix + rel) or build.page_urls.get(rel) or rel
+
+
+def url_dir(url: str) -> str:
+    """The folder a page's URL resolves links from (``print/`` and ``print/index.html`` alike)."""
+    return url.rstrip("/") if url.endswith("/") or not url else posixpath.dirname(url)
+
+
 def plan(course) -> list[Page]:
     pages = [
-        Page(PAGE_SRC, lambda s, e: s["library_title"], library, nav="after-home", script="library.js"),
+        Page(PAGE_SRC, lambda s, e: s["library_title"], library, nav="after-home", scripts=("library.js",)),
         Page(PRINT, lambda s, e: s["print_title"], print_course),
         Page(FACILITATOR, lambda s, e: s["facilitator_title"], facilitator, noindex=True),
         Page(MATRIX, lambda s, e: s["matrix_title"], matrix),
-        Page(VERIFY, lambda s, e: s["verify_title"], verify, script="verify.js"),
-        Page(RECORD, lambda s, e: s["record_title"], record, script="record.js"),
+        Page(VERIFY, lambda s, e: s["verify_title"], verify, scripts=("sha256.js", "verify.js")),
+        Page(RECORD, lambda s, e: s["record_title"], record, scripts=("record.js",)),
     ]
     if course.assessment is not None:
         pages.append(Page(ASSESSMENT, lambda s, e: s["assessment_title"], assessment, nav="after-home",
-                          script="assessment.js"))
+                          scripts=("sha256.js", "assessment.js")))
     for number, module in course.settings.modules.items():
         pages.append(Page(f"print/{module.folder}.md",
                           lambda s, e, n=number, m=module: s["print_module_title"].format(n=n, title=e.text(m.title)),
@@ -116,7 +130,7 @@ def library(ctx: Context) -> Markup:
                 "rows": rows, "lessons_text": s["library_lesson_count"].format(n=module["lessons"]),
                 "duration_text": format_minutes(module["duration"], s), "questions": module["questions"]})
     totals = dict(catalog["totals"], duration_text=format_minutes(catalog["totals"]["duration"], s))
-    tools = render("progress_tools.html", s=s, record=ctx.href(f"{ctx.edition.prefix}record/"),
+    tools = render("progress_tools.html", s=s, record=ctx.page_href(RECORD),
                    qr_script=ctx.href("assets/ctpat/vendor/qrcode.js"))
     return render("library.html", s=s, modules=modules, totals=totals, extra_tools=tools,
                   roles=list(labels["roles"].items()), root=ctx.root,
@@ -176,7 +190,7 @@ def qr_code(config, url: str) -> Markup:
 # ---- printable course and modules ----------------------------------------------------------------
 
 def print_course(ctx: Context) -> Markup:
-    modules = [{"href": ctx.href(f"{ctx.edition.prefix}print/{m.folder}/"),
+    modules = [{"href": ctx.page_href(f"print/{m.folder}.md"),
                 "label": ctx.s["module"].format(n=n)} for n, m in ctx.build.course.settings.modules.items()]
     return _print(ctx, None, ctx.s["print_intro"], modules)
 
@@ -189,7 +203,7 @@ def _print(ctx: Context, module: int | None, intro: str, modules: list) -> Marku
     build, s, edition = ctx.build, ctx.s, ctx.edition
     settings = build.course.settings
     entries = [e for e in ctx.catalog["lessons"] if module is None or e["module"]["number"] == module]
-    here = ctx.page.url.rstrip("/")  # directory URLs: the page's folder
+    here = url_dir(ctx.page.url)
     lessons = [{"id": entry["id"], "title": entry["title"], "url": entry["url"],
                 "html": Markup(at_depth(_printable(ctx, entry), here)),
                 "time": format_minutes(entry["duration"], s),
@@ -219,7 +233,7 @@ def _printable(ctx: Context, entry: dict) -> str:
             view = quiz_view(quiz, edition.text, build.inline, ctx.s)
             sheet = render("worksheet.html", s=ctx.s, quiz=view, level=2)
             html = html.replace(QUIZ_MARKER.format(quiz.id), str(sheet), 1)
-        build.parts[key] = relocate(html, entry["url"].rstrip("/"), None, f"{entry['id']}-")
+        build.parts[key] = relocate(html, url_dir(entry["url"]), None, f"{entry['id']}-")
     return build.parts[key]
 
 
@@ -229,11 +243,8 @@ def _language(entry: dict, edition) -> str:
 
 
 def _rel(entry: dict, edition) -> str:
-    """``lessons/<folder>/<id>.md`` of a catalogue entry (its URL without the edition prefix)."""
-    url = entry["url"]
-    if edition.prefix and url.startswith(edition.prefix):
-        url = url[len(edition.prefix):]
-    return url.rstrip("/") + ".md"
+    """``lessons/<folder>/<id>.md`` of a catalogue entry."""
+    return entry["source"]
 
 
 # ---- facilitator pack and training matrices ----------------------------------------------------
@@ -278,28 +289,34 @@ def matrix(ctx: Context) -> Markup:
 # ---- sign-in sheets -----------------------------------------------------------------------------
 
 def signin(ctx: Context, workshop) -> Markup:
-    """Bilingual whatever the edition: a sheet on the table serves every participant."""
+    """Bilingual whatever the edition: a sheet on the table serves every participant. It is in
+    English and in the edition's Chinese (Simplified, or Traditional in that edition)."""
     build = ctx.build
-    en, zh = strings(build.editions["en"]), strings(build.editions.get("zh") or build.edition)
+    chinese = build.edition if build.edition.is_chinese else build.editions.get("zh")
+    en = strings(build.editions["en"])
+    zh = strings(chinese) if chinese else en
 
     def both(key):
-        return f"{en[key]} · {zh[key]}"
+        return en[key] if zh[key] == en[key] else f"{en[key]} · {zh[key]}"
 
     def pair(value):
-        first, second = value.get("en", ""), value.get("zh", "")
+        first = build.editions["en"].text(value)
+        second = chinese.text(value) if chinese else first
         return first if first == second else f"{first} · {second}"
 
-    by_id = {e["id"]: e["title"] for e in ctx.catalog["lessons"]}
-    lessons = "; ".join(by_id.get(i, i) for i in workshop.lessons)
-    facts = [(both("signin_date"), f"{format_date(workshop.date, 'en')} · {format_date(workshop.date, 'zh')}"),
+    titles = build.course.titles()
+    lessons = "; ".join(pair(titles.get(i, {"en": i})) for i in workshop.lessons)
+    dates = (format_date(workshop.date, "en"), format_date(workshop.date, "zh") if chinese else "")
+    facts = [(both("signin_date"), " · ".join(filter(None, dates))),
              (both("signin_place"), ", ".join(filter(None, (pair(workshop.city), pair(workshop.venue)))))]
     if workshop.trainer:
         facts.append((both("signin_trainer"), pair(workshop.trainer)))
     if lessons:
         facts.append((both("signin_topics"), lessons))
     columns = [both(k) for k in ("signin_no", "signin_name", "signin_company", "signin_role", "signin_signature")]
-    return render("signin.html", s=ctx.s, title=pair(workshop.title), facts=facts, columns=columns,
-                  rows=SIGNIN_ROWS)
+    short_title = f"{pair(workshop.title)} · {format_date(workshop.date, 'en')}"
+    return render("signin.html", s=ctx.s, title=pair(workshop.title), short_title=short_title,
+                  facts=facts, columns=columns, rows=SIGNIN_ROWS)
 
 
 # ---- certificates, record of completion, final assessment ---------------------------------------

@@ -67,6 +67,11 @@ def language_links(config) -> list:
     return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
 
 
+def clear_language_links(config) -> None:
+    """No language switcher on the page being rendered."""
+    config.extra.alternate = []
+
+
 def add_page(files: Files, config, src_uri: str) -> None:
     """Add a page the plugin will take for one in ``docs_dir`` (its source comes later)."""
     file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)

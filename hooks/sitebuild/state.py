@@ -42,6 +42,7 @@ class Build:
     catalog: dict = field(default_factory=dict)    # edition code -> catalogue
     lesson_html: dict = field(default_factory=dict)  # lesson id -> its HTML after Markdown (print pages)
     parts: dict = field(default_factory=dict)      # (edition, kind, id) -> HTML rendered once per edition
+    page_urls: dict = field(default_factory=dict)  # src_uri -> URL, of the edition being built
     footers: dict = field(default_factory=dict)    # edition code -> the footer
     raw_config: dict = field(default_factory=dict)  # the configuration texts as written
     reported: bool = False

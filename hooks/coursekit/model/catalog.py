@@ -32,6 +32,7 @@ def build_catalog(course: Course, edition: Edition, urls: dict[str, str]) -> dic
             "id": lesson.id,
             "title": edition.own(lesson.title, lesson.language),
             "url": urls[lesson.rel],
+            "source": lesson.rel,
             "content_language": edition.code if lesson.language == edition.source else lesson.language,
             "module": {"number": lesson.module, "title": text(settings.label("modules", lesson.module, ""))},
             "order": lesson.order,

@@ -55,6 +55,14 @@ class Course:
             own += [lesson for lesson in self.lessons.get(DEFAULT, []) if lesson.rel not in have]
         return sorted(own, key=lambda lesson: (lesson.module, lesson.order, lesson.rel))
 
+    def titles(self) -> dict[str, dict]:
+        """Lesson id -> its title in each authored language, ``{"en": ..., "zh": ...}``."""
+        titles: dict[str, dict] = {}
+        for language, lessons in self.lessons.items():
+            for lesson in lessons:
+                titles.setdefault(lesson.id, {})[language] = lesson.title
+        return titles
+
     @property
     def assessment(self) -> Quiz | None:
         return self.quizzes.get(ASSESSMENT_ID)
@@ -304,7 +312,8 @@ def _translations(pages: dict) -> list[Problem]:
 def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
     """Workshop ``lessons:`` name lesson files (a lesson with its own problems still exists)."""
     ids = {rel.rsplit("/", 1)[-1][:-len(".md")] for language, rel in pages
-           if language == DEFAULT and rel.startswith(LESSONS_DIR + "/")}
+           if language == DEFAULT and rel.startswith(LESSONS_DIR + "/")
+           and rel.rsplit("/", 1)[-1] not in ("index.md", "README.md")}
     found = []
     for workshop in settings.workshops:
         index = workshop.index

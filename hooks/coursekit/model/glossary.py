@@ -26,6 +26,7 @@ from ..problems import Problem
 from .source import LineDict, LineList, load_yaml
 
 GLOSSARY_FILE = "data/glossary.yml"  # relative to the project folder
+MARKUP_CHARACTERS = re.compile(r"[<>&*_`\[\]\\]")
 TERM_KEYS = ("abbr", "en", "zh", "zh_hant", "avoid", "definition", "note", "search_terms")
 VOCABULARY_KEYS = ("en", "zh", "zh_hant", "avoid", "note")
 # Brackets hold the English name beside a Chinese term: 安全概况（Security Profile）.
@@ -138,6 +139,17 @@ def _check_entry(entry: LineDict, rel: str, known: tuple, in_glossary: bool) -> 
         if not isinstance(entry.get(language), str) or not entry[language].strip():
             problems.append(Problem(rel, entry.line, f"'{label}': missing '{language}' name",
                                     f"add '{language}: ...' with the term in that language"))
+    zh_hant = entry.get("zh_hant")
+    if zh_hant is not None and not isinstance(zh_hant, str):
+        problems.append(Problem(rel, entry.line_of("zh_hant"), f"'{label}': 'zh_hant' must be text",
+                                "write the Taiwan term, e.g. 'zh_hant: 貨櫃'"))
+    elif zh_hant and MARKUP_CHARACTERS.search(zh_hant):
+        # The Taiwan term replaces the Simplified one in the Markdown of the Traditional
+        # pages, before Markdown runs: these characters would become formatting or HTML.
+        problems.append(Problem(rel, entry.line_of("zh_hant"),
+                                f"'{label}': 'zh_hant' holds '{MARKUP_CHARACTERS.search(zh_hant)[0]}', which "
+                                "Markdown would read as formatting or HTML",
+                                "write the term as plain words, without < > & * _ ` [ ] \\"))
     definition = entry.get("definition")
     if in_glossary and definition is not None and not isinstance(definition, dict):
         problems.append(Problem(rel, entry.line_of("definition"), f"'{label}': 'definition' must be a mapping",

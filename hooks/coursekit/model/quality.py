@@ -50,8 +50,9 @@ def duration_warnings(course) -> list[Problem]:
         words = english.words if english else 0
         han = chinese.han if chinese else 0
         estimate = estimate_minutes(words, han, course.quizzes.get(lesson.quiz))
-        if estimate and abs(lesson.duration - estimate) > DURATION_TOLERANCE * estimate:
-            suggested = max(5, 5 * math.ceil(estimate / 5))
+        # Durations are given in steps of 5 minutes: the suggestion itself never warns.
+        suggested = max(5, 5 * math.ceil(estimate / 5))
+        if estimate and lesson.duration != suggested and abs(lesson.duration - estimate) > DURATION_TOLERANCE * estimate:
             warnings.append(Problem(
                 lesson.path, lesson.lines.get("duration"),
                 f"'duration' is {lesson.duration} minutes, but the text ({words} words; {han} Chinese "

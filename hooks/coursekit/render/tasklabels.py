@@ -19,6 +19,8 @@ STARTS = tuple(start + box for box in CHECKBOXES
 
 
 class TaskLabelExtension(Extension):
+    no_inline_syntax = True  # works on the tree or the output: see render/inline.py
+
     def extendMarkdown(self, md):
         md.postprocessors.register(_TaskLabels(md), "ctpat_task_labels", 5)
 

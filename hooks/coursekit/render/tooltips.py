@@ -14,13 +14,16 @@ import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import STX, AtomicString
+from markdown.util import ETX, STX, AtomicString
 
+_PLACEHOLDER = re.compile(STX + r"wzxhzdk:(\d+)" + ETX)
 SKIPPED = frozenset(("a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math",
                      "h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 class TooltipExtension(Extension):
+    no_inline_syntax = True  # works on the tree or the output: see render/inline.py
+
     def __init__(self, titles: dict[str, str] | None = None):
         super().__init__()
         self.pattern = None
@@ -57,14 +60,24 @@ class _Tooltips(Treeprocessor):
 
     def _split(self, text: str):
         """``[text, abbr, text, abbr, ..., text]`` or None when nothing matches. Text beside an
-        author's raw inline HTML (a stash placeholder) is left alone: it may sit inside a link."""
-        if not text or isinstance(text, AtomicString) or STX in text:
+        author's raw inline HTML tag is left alone: it may sit inside a link or code."""
+        if not text or isinstance(text, AtomicString) or (STX in text and self._beside_tag(text)):
             return None
         parts, last = [], 0
         for match in self.extension.pattern.finditer(text):
             parts += [text[last:match.start()], match.group(0)]
             last = match.end()
         return parts + [text[last:]] if parts else None
+
+    def _beside_tag(self, text: str) -> bool:
+        """Whether a stash placeholder in ``text`` holds raw HTML (entities and escapes are
+        stashed too, and leave the text's tooltips alone)."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for match in _PLACEHOLDER.finditer(text):
+            index = int(match[1])
+            if index < len(stash) and str(stash[index]).lstrip().startswith("<"):
+                return True
+        return False
 
     def _element(self, abbr: str, tail: str) -> etree.Element:
         element = etree.Element("abbr", {"title": self.extension.titles[abbr]})

@@ -10,7 +10,7 @@
   var progress = window.ctpatProgress, format = progress.format;
 
   function decode(text, key) {
-    var hex = progress.sha256(key), stream = [], i;
+    var hex = window.ctpatSha256(key), stream = [], i;
     for (i = 0; i < 64; i += 2) stream.push(parseInt(hex.substr(i, 2), 16));
     var raw = atob(text.trim()), bytes = new Uint8Array(raw.length);
     for (i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i) ^ stream[i % stream.length];

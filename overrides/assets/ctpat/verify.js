@@ -22,7 +22,7 @@
       event.preventDefault();
       var id = normaliseId(idInput.value), name = normaliseName(nameInput.value);
       if (!id || !name) { result.textContent = strings.verify_missing; return; }
-      var found = issued[window.ctpatProgress.sha256(id + "\n" + name)];
+      var found = issued[window.ctpatSha256(id + "\n" + name)];
       result.className = "ctpat-verify__result " + (found ? "is-ok" : "is-bad");
       result.textContent = found
         ? window.ctpatProgress.format(strings.verify_ok, { issuer: root.getAttribute("data-issuer"), workshop: found.workshop, date: found.date })
