@@ -1,20 +1,30 @@
-"""Measuring helpers shared by the bench scripts: one timed build, sizes, the machine."""
+"""Measuring helpers shared by the bench scripts: builds, the machine, a loopback web server.
+
+``build_env`` and ``compile_hooks`` are used by every script that builds (instructions.py too);
+``serve_static`` is the gzip-serving loopback server of weight.py and lighthouse.py.
+"""
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
 import os
 import platform
 import re
+import socket
+import socketserver
+import statistics
 import subprocess
 import sys
+import threading
 import time
 from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions",
-            "pymdownx-cjk-autojoin", "Markdown", "jieba", "PyYAML", "Jinja2")
+            "pymdownx-cjk-autojoin", "Markdown", "jieba", "opencc", "PyYAML", "Jinja2")
 # Warnings about links to the real lessons, which the synthetic course does not contain
 # (the real home, glossary and sources pages link to them).
 MISSING_LINK = re.compile(r"is not found among documentation files|contains a link .* not found")
@@ -121,16 +131,89 @@ def machine() -> dict:
 
 
 def project_state() -> dict:
-    """Which commit was measured, and which hooks were still placeholders."""
+    """Which commit was measured, and whether the working tree had changes on top of it."""
     def git(*args):
         try:
             return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
                                   timeout=20).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return ""
-    placeholders = sorted(p.name for p in (ROOT / "hooks").glob("*.py")
-                          if "Placeholder" in p.read_text(encoding="utf-8")[:200]
-                          and len(p.read_text(encoding="utf-8")) < 200)
     return {"commit": git("rev-parse", "--short", "HEAD"),
-            "uncommitted_changes": bool(git("status", "--porcelain")),
-            "placeholder_hooks": placeholders}
+            "uncommitted_changes": bool(git("status", "--porcelain"))}
+
+
+def spread(values) -> dict:
+    """Median, fastest and slowest of repeated measurements (seconds), and how many."""
+    values = sorted(values)
+    return {"median": round(statistics.median(values), 3), "min": round(values[0], 3),
+            "max": round(values[-1], 3), "n": len(values)}
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+# ---- a loopback web server that gzips, as any production server or CDN does ---------------
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest")
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    gzip_enabled = True
+
+    def log_message(self, format, *args):
+        pass
+
+    def send_head(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not url_path.endswith("/"):
+                return super().send_head()  # its redirect to the folder URL
+            path = os.path.join(path, "index.html")
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip_enabled and accepts_gzip and path.endswith(COMPRESSIBLE)
+                and os.path.isfile(path)):
+            return super().send_head()
+        with open(path, "rb") as f:
+            body = gzip.compress(f.read(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve_static(site: Path, use_gzip: bool = True):
+    """Serve a built site on 127.0.0.1 (a free port) from a thread: (base URL, server).
+    Call ``server.shutdown()`` when done."""
+    handler = functools.partial(type("Handler", (_Handler,), {"gzip_enabled": use_gzip}),
+                                directory=str(site))
+    server = _Server(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 from coursekit.model.catalog import CATALOG_NAME, build_catalog, role_paths
 from coursekit.model.glossary import sorted_terms
 from coursekit.model.settings import format_date, split_upcoming
-from coursekit.render import headings, render
+from coursekit.render import render
 from coursekit.strings import format_minutes, strings
 from sitebuild import generated, i18n, state
 
@@ -114,9 +114,9 @@ def on_page_context(context, /, *, page, config, nav):
     spec = build.generated.get(page.meta.get("ctpat_generated")) if not build.problems else None
     if spec is None or BODY not in (page.content or ""):
         return context
-    body = spec.body(generated.Context(build, page, context.get("base_url", "."), config))
-    page.content = page.content.replace(BODY, str(body), 1)
-    _add_to_toc(page, headings(str(body)))
+    ctx = generated.Context(build, page, context.get("base_url", "."), config)
+    page.content = page.content.replace(BODY, str(spec.body(ctx)), 1)
+    _add_to_toc(page, ctx.toc)
     return context
 
 
@@ -124,20 +124,11 @@ def _anchors(links) -> set:
     return {link.id for link in links} | {a for link in links for a in _anchors(link.children)}
 
 
-def _add_to_toc(page, found) -> None:
-    """The body's headings in the page's table of contents, which MkDocs made from the
+def _add_to_toc(page, headings) -> None:
+    """The body's h2 headings in the page's table of contents, which MkDocs made from the
     Markdown (the H1 alone) before the body was there."""
-    links, parent = [], None
     present = _anchors(page.toc)
-    for level, anchor, text in found:
-        if anchor in present:
-            continue
-        link = AnchorLink(Markup(escape(text)), anchor, level)
-        if level == 3 and parent is not None:
-            parent.children.append(link)
-        else:
-            links.append(link)
-            parent = link if level == 2 else None
+    links = [AnchorLink(Markup(escape(text)), anchor, 2) for anchor, text in headings if anchor not in present]
     if not links:
         return
     top = list(page.toc)

@@ -92,7 +92,8 @@ def _share(page, config, edition, settings) -> dict:
     if isinstance(description, Markup):
         description = description.unescape()
     site = (config.site_url or "").rstrip("/")
-    image = settings.logo
+    # A raster image: chat apps show no SVG in a preview.
+    image = settings.share_image or ("" if settings.logo.lower().endswith(".svg") else settings.logo)
     return {
         "site_name": escape(config.site_name),
         "title": escape(title or config.site_name),

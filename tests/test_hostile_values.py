@@ -41,6 +41,7 @@ class Field:
     key: str                      # how a refusal must name it (a key path or a file)
     apply: Callable               # (Edits, value) -> None
     link: bool = False            # a link target: javascript: is its hostile value
+    validated: bool = False       # a value its check may refuse (an address, a phone number)
     shown: Callable | None = None  # (site, value) -> where a reader must see it, or None
     n: int = 0
 
@@ -142,13 +143,12 @@ FIELDS = [
     Field("extra.brand.footer", "extra.brand.footer", lambda e, v: e.extra["brand"].update(footer=both(v)),
           shown=text_in(".ctpat-footer__text", "", "zh/", "zh-hant/")),
     Field("extra.brand.contact.email", "extra.brand.contact.email",
-          lambda e, v: e.extra["brand"].setdefault("contact", {}).update(email=v),
-          shown=None),
+          lambda e, v: e.extra["brand"].setdefault("contact", {}).update(email=v), validated=True),
     Field("extra.brand.contact.wechat", "extra.brand.contact.wechat",
           lambda e, v: e.extra["brand"].setdefault("contact", {}).update(wechat=v),
           shown=text_in(".ctpat-footer li", "", "zh/")),
     Field("extra.brand.contact.phone", "extra.brand.contact.phone",
-          lambda e, v: e.extra["brand"].setdefault("contact", {}).update(phone=v), shown=None),
+          lambda e, v: e.extra["brand"].setdefault("contact", {}).update(phone=v), validated=True),
     Field("extra.workshops[0].title", "extra.workshops[0].title",
           lambda e, v: e.extra["workshops"][0].update(title=both(v)), shown=text_in("article", WORKSHOPS, "zh/" + WORKSHOPS)),
     Field("extra.workshops[0].city", "extra.workshops[0].city",
@@ -158,7 +158,7 @@ FIELDS = [
     Field("extra.workshops[0].trainer", "extra.workshops[0].trainer",
           lambda e, v: e.extra["workshops"][0].update(trainer=v), shown=text_in("article", WORKSHOPS)),
     Field("extra.workshops[0].register", "extra.workshops[0].register",
-          lambda e, v: e.extra["workshops"][0].update(register=v), link=True, shown=None),
+          lambda e, v: e.extra["workshops"][0].update(register=v), link=True, validated=True),
     Field("extra.course.modules (title)", f"extra.course.modules.{LESSON.module}", _set_module,
           shown=all_of(text_in(".ctpat-library__module h2", "library/", "zh/library/"),
                        text_in(".ctpat-summary dd", lesson_page("en")))),
@@ -237,15 +237,12 @@ FIELDS = [
 for number, item in enumerate(FIELDS, 1):
     item.n = 100 + number
 
-KNOWN_BUGS = {
-    "glossary zh_hant": (
-        "BUG: a glossary zh_hant term holding HTML becomes markup in every Traditional page that "
-        "writes the term (<script> and <img onerror> run): coursekit/traditional.py puts the "
-        "Taiwan term in place of the Simplified one in the page's Markdown source "
-        "(hooks/languages.py converts docs_zh/ pages before Markdown), so the glossary value "
-        "reaches Markdown as raw HTML; it should be escaped (or the check should refuse '<' in "
-        "glossary names)"),
-}
+REPORT_BUG = (
+    "BUG: every build with a problem crashes with a traceback (TypeError: report() missing 1 "
+    "required positional argument: 'what') instead of listing the problems: hooks/course.py "
+    "calls report(build.problems), coursekit/problems.py defines report(problems, what)")
+# Fields whose test shows a bug in the code: {field name: what goes wrong}.
+KNOWN_BUGS = {item.name: REPORT_BUG for item in FIELDS if item.validated}
 
 # Legitimate text, in the same build: shown exactly as written (no markup, no double escaping).
 LEGIT_TEXT = {
@@ -376,9 +373,15 @@ def outcome(tmp_path_factory) -> Outcome:
     project = copy("hostile")
     prepare(project, FIELDS)
     first = run_mkdocs_build(project, project / "site", strict=False)
-    assert "Traceback" not in first.stderr, first.stderr[-6000:]
     refused = {}
-    if first.returncode != 0:
+    if "Traceback" in first.stderr:
+        # The build crashed instead of listing what it refused (test_refusals_... fails on
+        # it): the values no check could refuse still get their build.
+        project = copy("hostile-text")
+        prepare(project, [item for item in FIELDS if not item.validated])
+        second = run_mkdocs_build(project, project / "site", strict=False)
+        assert second.returncode == 0, second.stderr[-6000:]
+    elif first.returncode != 0:
         lines = problem_lines(first.stderr)
         assert lines, f"the build failed without naming a problem:\n{first.stderr[-4000:]}"
         for item in FIELDS:
@@ -405,6 +408,8 @@ def short(found: list[str]) -> str:
                  if item.name in KNOWN_BUGS else [])
     for item in FIELDS])
 def test_hostile_value_is_text_or_refused(outcome, item):
+    if item.validated and "Traceback" in outcome.first_log:
+        pytest.fail(f"the build crashed instead of refusing or accepting {item.name}")
     if item.name in outcome.refused:
         # Refused: the message names the key; nothing of it reached a page.
         assert any(item.key in line for line in outcome.refused[item.name])
@@ -438,11 +443,12 @@ def test_no_page_has_markup_no_field_accounts_for(outcome):
         json.loads(catalog.read_text(encoding="utf-8"))
 
 
+@pytest.mark.xfail(strict=True, reason=REPORT_BUG)
 def test_refusals_name_the_key_and_the_rest_still_builds(outcome):
+    assert "Traceback" not in outcome.first_log, outcome.first_log[-3000:]
     for name, lines in outcome.refused.items():
         item = next(item for item in FIELDS if item.name == name)
         assert all(item.key in line for line in lines), lines
-    assert "Traceback" not in outcome.first_log
 
 
 @pytest.mark.parametrize("what", list(LEGIT_TEXT))

@@ -13,7 +13,7 @@ import base64
 import hashlib
 import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from markupsafe import Markup
@@ -53,6 +53,7 @@ class Context:
     page: object
     root: str            # the site root relative to the page (MkDocs' base_url)
     config: object
+    toc: list = field(default_factory=list)  # (anchor, title) of the body's h2 headings
 
     @property
     def edition(self):
@@ -129,6 +130,7 @@ def library(ctx: Context) -> Markup:
                 "heading": f"{s['module'].format(n=module['number'])} · {module['title']}",
                 "rows": rows, "lessons_text": s["library_lesson_count"].format(n=module["lessons"]),
                 "duration_text": format_minutes(module["duration"], s), "questions": module["questions"]})
+    ctx.toc.extend((module["anchor"], module["heading"]) for module in modules)
     totals = dict(catalog["totals"], duration_text=format_minutes(catalog["totals"]["duration"], s))
     tools = render("progress_tools.html", s=s, record=ctx.page_href(RECORD),
                    qr_script=ctx.href("assets/ctpat/vendor/qrcode.js"))
@@ -265,6 +267,8 @@ def facilitator(ctx: Context) -> Markup:
             "objectives": [build.inline(o) for o in entry["objectives"]],
             "discussion": [edition.own(d, lesson.language) for d in lesson.discussion] if lesson else [],
             "quiz": build.course.quizzes.get(entry["quiz"]["id"]) if entry["quiz"] else None})
+    ctx.toc.append(("agenda", s["agenda"]))
+    ctx.toc.extend((f"lesson-{lesson['id']}-title", lesson["title"]) for lesson in lessons)
     return render("facilitator.html", s=s, agenda=agenda, lessons=lessons, total=format_minutes(start, s),
                   text=edition.text, md=build.inline)
 
@@ -283,6 +287,7 @@ def matrix(ctx: Context) -> Markup:
                 for e in catalog["lessons"]]
         tables.append({"id": f"matrix-{key}", "title": title, "columns": [labels[kind][c] for c in columns],
                        "rows": rows})
+    ctx.toc.extend((table["id"], table["title"]) for table in tables)
     return render("matrix.html", s=s, tables=tables)
 
 

@@ -137,6 +137,9 @@ def quiz_warnings(course) -> list[Problem]:
             position = stats.positions.most_common(1)[0][0]
             warnings.append(Problem(quiz.path, quiz.line, f"every single-choice answer is option {position}",
                                     "move the correct options to different places (a, b, c, d)"))
+        if stats.single >= 3 and stats.longest == stats.single:
+            warnings.append(Problem(quiz.path, quiz.line, "in every single-choice question the correct option "
+                                    "is the longest", "make the right answer no longer than the plausible wrong ones"))
         if stats.true_false > 1:
             warnings.append(Problem(quiz.path, quiz.line, f"{stats.true_false} true/false questions",
                                     "keep at most one; turn the others into 'which action' questions"))

@@ -68,6 +68,7 @@ class Settings:
     roles: dict = field(default_factory=dict)        # job role id -> {en, zh}
     criteria: dict = field(default_factory=dict)     # MSC category id -> {en, zh}
     workshops: tuple = ()                            # Workshop, by date
+    share_image: str = ""                            # PNG/JPEG under docs/ for link previews
 
     def label(self, kind: str, key, language: str) -> dict | str:
         """The bilingual label of a module, level, audience, role or criterion."""
@@ -178,11 +179,16 @@ def check_settings(extra, lines=None, docs_dir: Path | None = None) -> tuple[Set
     root = ("extra",)
 
     brand = c.mapping(extra.get("brand"), root + ("brand",), "see 'Branding' in README.md") or {}
-    c.unknown(brand, ("name", "logo", "contact", "footer"), root + ("brand",))
+    c.unknown(brand, ("name", "logo", "share_image", "contact", "footer"), root + ("brand",))
     name = c.text(brand.get("name"), root + ("brand", "name"))
     footer = c.text(brand.get("footer"), root + ("brand", "footer"))
     logo = _file(c, brand.get("logo"), root + ("brand", "logo"), docs_dir)
     contact = _contact(c, brand.get("contact"), root + ("brand", "contact"))
+    share_image = _file(c, brand.get("share_image"), root + ("brand", "share_image"), docs_dir)
+    if share_image and not re.search(r"\.(png|jpe?g)$", share_image, re.IGNORECASE):
+        c.error(root + ("brand", "share_image"), f"'{share_image}' is not a PNG or JPEG; chat apps "
+                "show no other kind in a link preview", "give a .png or .jpg file, e.g. 1200 x 630 pixels")
+        share_image = ""
 
     course = c.mapping(extra.get("course"), root + ("course",), "see 'Branding' in README.md")
     if course is None:
@@ -198,7 +204,7 @@ def check_settings(extra, lines=None, docs_dir: Path | None = None) -> tuple[Set
 
     workshops = _workshops(c, extra.get("workshops"), root + ("workshops",))
     settings = Settings(name, logo, tuple(contact), footer, modules, levels, audiences, roles,
-                        criteria, tuple(workshops))
+                        criteria, tuple(workshops), share_image)
     return settings, c.problems
 
 

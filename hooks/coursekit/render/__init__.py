@@ -9,7 +9,6 @@ beside this file and are compiled once per process.
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -47,32 +46,3 @@ def insert_after_h1(html: str, block: str) -> str:
     end += len("</h1>")
     return f"{html[:end]}\n{block}{html[end:]}"
 
-
-class _Headings(HTMLParser):
-    """The h2 and h3 elements that carry an id, with their text, in document order."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, str]] = []
-        self._open: list | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("h2", "h3") and dict(attrs).get("id"):
-            self._open = [int(tag[1]), dict(attrs)["id"], ""]
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open[2] += data
-
-    def handle_endtag(self, tag):
-        if self._open is not None and tag == f"h{self._open[0]}":
-            self.found.append((self._open[0], self._open[1], " ".join(self._open[2].split())))
-            self._open = None
-
-
-def headings(html: str) -> list[tuple[int, str, str]]:
-    """``(level, id, text)`` of the h2/h3 headings with an id in HTML a template rendered."""
-    parser = _Headings()
-    parser.feed(html)
-    parser.close()
-    return parser.found

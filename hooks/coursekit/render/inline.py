@@ -27,7 +27,7 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 # Extensions whose inline syntax uses only the characters of _MARKUP (the rest of them work
 # on blocks, or on the tree after inline processing, which this renderer does not run).
 PLAIN_SAFE = frozenset({
-    "abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
+    "abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "tables", "toc",
     "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist", "pymdownx.tabbed",
     "cjk_autojoin", "pymdownx_cjk_autojoin",
 })

@@ -262,6 +262,7 @@
     var changed = 0, kept = 0;
     Object.keys(records).forEach(function (id) {
       var current = progress.record(prefix + id);
+      if (current && current.hash !== records[id].hash) current = null; /* an older version's result counts as none */
       if (better(records[id], current)) { progress.write(prefix + id, JSON.stringify(records[id])); changed++; }
       else kept++;
     });
