@@ -1,103 +1,61 @@
-"""Lighthouse scores of a lesson with its quiz, in both languages.
+"""Lighthouse scores of the built site: home page, a lesson with its quiz, the library.
 
-    python bench/lighthouse.py [--site built/site] [--runs 3] [--preset mobile|desktop] [--no-gzip]
+    python bench/lighthouse.py [--site DIR] [--site-url URL] [--runs 3] [--preset mobile|desktop]
+    python bench/lighthouse.py --dry-run      # check node, Lighthouse and Chromium; run nothing
 
-Builds the real project (or takes ``--site``), serves it on 127.0.0.1 and runs npm's
-``lighthouse@12.2.3`` (installed into bench/node_modules on first use, from bench/package.json)
-with Debian's Chromium (``CHROME_PATH=/usr/bin/chromium``), mobile preset by default, on
-/lessons/practice/seals-vvtt/ and /zh/lessons/practice/seals-vvtt/.
+Builds the real project as shipped (or takes ``--site``), serves it on 127.0.0.1 with gzip
+(bench/measure.py ``serve_static``: Lighthouse simulates a slow network from the transfer
+sizes, so they must be what a real server sends) and runs Lighthouse (bench/package.json,
+pinned in package-lock.json: ``npm ci --prefix bench``, run here if it is missing) with
+Debian's Chromium (``CHROME_PATH``, default /usr/bin/chromium), mobile preset by default, on
+the home page (English, Simplified, Traditional), lessons/practice/seals-vvtt/ (English,
+Simplified) and the library (English, Simplified).
 
-The local server gzips text responses, as any production web server or CDN does (Lighthouse
-throttles the network in simulation from the transfer sizes); ``--no-gzip`` serves raw files.
+``--site-url https://training.example.com/`` builds with ``site_url`` set, as a deployed site
+should be (absolute canonical, hreflang and sitemap links); the pages are still fetched from
+127.0.0.1. Lighthouse treats http://127.0.0.1 as a secure origin, so ``is-on-https`` passes
+there; a deployment must be served over HTTPS to keep it.
 
-Prints the four category scores per page and the audits that cost points (id and title), then
-one JSON object as the LAST line. Full reports: bench/out/lighthouse-<lang>.report.json
-(the median run; every run is kept as lighthouse-<lang>-<run>.report.json).
+Prints the four category scores per page and every audit that costs points in a category
+(id, title, the elements concerned), then one JSON object as the LAST line. Full reports:
+bench/out/lighthouse/<page>.report.json (the run with the median performance score).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
+import re
 import shutil
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import ROOT, machine  # noqa: E402
+from measure import ROOT, build_env, machine, progress, serve_static  # noqa: E402
 
 BENCH = ROOT / "bench"
-OUT = BENCH / "out"
-LIGHTHOUSE_VERSION = "12.2.3"
+OUT = BENCH / "out" / "lighthouse"
 LIGHTHOUSE_CLI = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync")
+                "--disable-component-update --disable-sync --disable-dev-shm-usage")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-PAGES = {"en": "lessons/practice/seals-vvtt/", "zh": "zh/lessons/practice/seals-vvtt/"}
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+PAGES = {
+    "home-en": "", "home-zh": "zh/", "home-zh-hant": "zh-hant/",
+    "lesson-en": "lessons/practice/seals-vvtt/", "lesson-zh": "zh/lessons/practice/seals-vvtt/",
+    "library-en": "library/", "library-zh": "zh/library/",
+}
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    gzip_enabled = True
-
-    def log_message(self, format, *args):
-        pass
-
-    def send_head(self):
-        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not url_path.endswith("/"):
-                return super().send_head()  # its redirect to the folder URL
-            path = os.path.join(path, "index.html")
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip_enabled and accepts_gzip and path.endswith(COMPRESSIBLE)
-                and os.path.isfile(path)):
-            return super().send_head()
-        with open(path, "rb") as f:
-            body = gzip.compress(f.read(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *args):
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
-
-
-class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-
-def serve(site: Path, use_gzip: bool):
-    handler = functools.partial(type("Handler", (_Handler,), {"gzip_enabled": use_gzip}),
-                                directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+def lighthouse_version() -> str | None:
+    package = BENCH / "node_modules" / "lighthouse" / "package.json"
+    if not package.exists():
+        return None
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
 def ensure_lighthouse() -> None:
@@ -105,15 +63,26 @@ def ensure_lighthouse() -> None:
         return
     if not shutil.which("npm"):
         sys.exit("npm is not installed: install Node.js 18+ and npm, then run this again")
-    print(f"installing lighthouse@{LIGHTHOUSE_VERSION} into bench/node_modules ...", file=sys.stderr)
-    subprocess.run(["npm", "install", "--prefix", str(BENCH), "--save-exact", "--no-audit", "--no-fund",
-                    f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    progress("installing Lighthouse into bench/node_modules (npm ci, from bench/package-lock.json)")
+    subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"], check=True)
 
 
-def build_site(site: Path) -> None:
+def build_site(site: Path, site_url: str | None, work: Path) -> None:
+    """The real project as shipped; with ``site_url`` set in a copy of mkdocs.yml if asked."""
+    project = ROOT
+    if site_url:
+        import synthetic
+
+        project = work / "project"
+        synthetic.copy_real_project(project)
+        config = project / "mkdocs.yml"
+        text, count = re.subn(r'^site_url:.*$', f'site_url: "{site_url}"',
+                              config.read_text(encoding="utf-8"), count=1, flags=re.MULTILINE)
+        if count != 1:
+            sys.exit("mkdocs.yml has no site_url line to set")
+        config.write_text(text, encoding="utf-8")
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=build_env())
     if result.returncode != 0:
         sys.exit(f"mkdocs build failed:\n{result.stderr[-4000:]}")
 
@@ -124,11 +93,25 @@ def run_lighthouse(url: str, report_path: Path, preset: str) -> dict:
                "--quiet"]
     if preset == "desktop":
         command.append("--preset=desktop")
-    result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600,
                             env={**os.environ, "CHROME_PATH": CHROME})
     if result.returncode != 0 or not report_path.exists():
         raise RuntimeError(f"lighthouse failed on {url} (exit {result.returncode}):\n{result.stderr[-3000:]}")
     return json.loads(report_path.read_text(encoding="utf-8"))
+
+
+def _elements(audit: dict) -> list[str]:
+    """The elements (selector or snippet) or URLs an audit names, a few of them."""
+    items = (audit.get("details") or {}).get("items") or []
+    found = []
+    for item in items:
+        node = item.get("node") if isinstance(item, dict) else None
+        if node:
+            found.append(node.get("selector") or node.get("snippet", "")[:120])
+        elif isinstance(item, dict):
+            found.append(str(item.get("url") or item.get("source") or item.get("description")
+                             or item.get("href") or item)[:160])
+    return found[:8]
 
 
 def summarize(report: dict) -> dict:
@@ -144,8 +127,8 @@ def summarize(report: dict) -> dict:
                 continue
             if audit["score"] < 1 and (ref.get("weight", 0) > 0 or mode == "metricSavings"):
                 items.append({"id": ref["id"], "title": audit["title"], "score": audit["score"],
-                              "weight": ref.get("weight", 0),
-                              "display": audit.get("displayValue", "")})
+                              "weight": ref.get("weight", 0), "display": audit.get("displayValue", ""),
+                              "elements": _elements(audit)})
         failing[category] = items
     metrics = {}
     for audit_id in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
@@ -163,11 +146,24 @@ def summarize(report: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build the project)")
+    parser.add_argument("--site-url", help="build with this site_url (e.g. https://training.example.com/)")
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
     parser.add_argument("--runs", type=int, default=1,
                         help="runs per page; the run with the median performance score is reported")
+    parser.add_argument("--pages", nargs="+", choices=tuple(PAGES), default=list(PAGES))
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check node, Lighthouse and Chromium and print the plan; run nothing")
     args = parser.parse_args(argv)
+    if args.site and args.site_url:
+        parser.error("--site-url builds the site: leave out --site")
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.dry_run:
+        print(json.dumps({"dry_run": True, "node": shutil.which("node"), "chrome": CHROME,
+                          "chrome_found": Path(CHROME).exists(), "lighthouse": lighthouse_version(),
+                          "pages": {name: "/" + PAGES[name] for name in args.pages}}))
+        return 0
     if not Path(CHROME).exists():
         sys.exit(f"{CHROME} not found: install Debian's chromium or set CHROME_PATH")
     ensure_lighthouse()
@@ -177,46 +173,50 @@ def main(argv=None) -> int:
     if site is None:
         temp = Path(tempfile.mkdtemp(prefix="ctpat-lh-"))
         site = temp / "site"
-        print("building the site ...", file=sys.stderr, flush=True)
-        build_site(site)
-    base_url, server = serve(site, use_gzip=not args.no_gzip)
+        progress("building the site" + (f" with site_url {args.site_url}" if args.site_url else ""))
+        build_site(site, args.site_url, temp)
+    base_url, server = serve_static(site, use_gzip=not args.no_gzip)
     results = {}
     try:
-        for lang, path in PAGES.items():
+        for name in args.pages:
+            path = PAGES[name]
             runs = []
             for run in range(1, args.runs + 1):
-                print(f"lighthouse ({args.preset}) on /{path}, run {run} ...", file=sys.stderr, flush=True)
-                report_path = OUT / f"lighthouse-{lang}-{run}.report.json"
+                progress(f"lighthouse ({args.preset}) on /{path}, run {run}")
+                report_path = OUT / f"{name}-{run}.report.json"
                 runs.append((summarize(run_lighthouse(base_url + path, report_path, args.preset)),
                              report_path))
-            # Lighthouse's performance score moves between runs on a shared machine: keep the median.
+            # The performance score moves between runs on a shared machine: keep the median run.
             runs.sort(key=lambda item: item[0]["scores"]["performance"] or 0)
             median, report_path = runs[len(runs) // 2]
-            shutil.copyfile(report_path, OUT / f"lighthouse-{lang}.report.json")
-            results[lang] = {"url": "/" + path, **median,
+            shutil.copyfile(report_path, OUT / f"{name}.report.json")
+            results[name] = {"url": "/" + path, **median,
                              "performance_runs": [r[0]["scores"]["performance"] for r in runs]}
     finally:
         server.shutdown()
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
 
-    print(f"\nLighthouse {LIGHTHOUSE_VERSION}, {args.preset} preset, Chromium {CHROME}, "
-          f"served {'with gzip' if not args.no_gzip else 'without compression'} on 127.0.0.1")
-    print(f"{'page':<36}" + "".join(f"{c:>16}" for c in CATEGORIES))
-    for lang, r in results.items():
-        print(f"{r['url']:<36}" + "".join(f"{str(r['scores'][c]):>16}" for c in CATEGORIES))
-    for lang, r in results.items():
-        print(f"\n{r['url']} (performance over {len(r['performance_runs'])} run(s): "
+    version = next(iter(results.values()))["lighthouse"] if results else lighthouse_version()
+    print(f"\nLighthouse {version}, {args.preset} preset, Chromium {CHROME}, served "
+          f"{'with gzip' if not args.no_gzip else 'without compression'} on 127.0.0.1"
+          + (f"; built with site_url {args.site_url}" if args.site_url else "; built as shipped (no site_url)"))
+    print(f"{'page':<14} {'url':<34}" + "".join(f"{c:>15}" for c in CATEGORIES))
+    for name, r in results.items():
+        print(f"{name:<14} {r['url']:<34}" + "".join(f"{str(r['scores'][c]):>15}" for c in CATEGORIES))
+    for name, r in results.items():
+        print(f"\n{name} {r['url']} (performance over {len(r['performance_runs'])} run(s): "
               f"{r['performance_runs']}; median run shown): "
               + ", ".join(f"{k} {v}" for k, v in r["metrics"].items()))
         for category in CATEGORIES:
             for item in r["failing"][category]:
                 print(f"  {category}: {item['id']} - {item['title']} (score {item['score']}"
-                      f"{', ' + item['display'] if item['display'] else ''})")
+                      f"{', ' + item['display'] if item['display'] else ''})"
+                      + (f"; elements: {item['elements']}" if item["elements"] and category != "performance" else ""))
         for warning in r["warnings"]:
             print(f"  lighthouse warning: {warning}")
-    print(json.dumps({"preset": args.preset, "gzip": not args.no_gzip, "pages": results,
-                      "machine": machine()}, ensure_ascii=False, separators=(",", ":")))
+    print(json.dumps({"preset": args.preset, "gzip": not args.no_gzip, "site_url": args.site_url,
+                      "pages": results, "machine": machine()}, ensure_ascii=False, separators=(",", ":")))
     return 0
 
 

@@ -19,11 +19,13 @@ gets one sentence with a token unique to the round, and the lesson's URL is fetc
 50 ms until the page contains it. MkDocs holds a request while it rebuilds, so the time
 measured is what an author waits for: the watcher noticing the save (it polls every 0.5 s),
 the rebuild, and the page. The server's log gives MkDocs' own "Documentation built in"
-seconds beside it. Median, fastest and slowest per variant; ratios of medians hooks/plain.
+seconds beside it, and /proc the server's CPU seconds over the same span (steadier than wall
+time on a loaded machine). Median, fastest and slowest per variant; ratios of medians.
 
-``--dirty`` is checked as well as timed: after the last round each dirty server's pages (every
-address of the clean server's sitemaps), search indexes and catalogues are fetched and compared
-with its clean twin's, which had the same edits (livereload script and port normalized).
+``--dirty`` is checked as well as timed: after its last round (``--dirty-rounds``, default 3)
+each dirty server's pages (every address of the clean server's sitemaps), search indexes and
+catalogues are fetched and compared with its clean twin's, which had the same edits
+(livereload script, port and QR codes normalized); then it is stopped.
 
 Progress goes to stderr; the report to stdout, one JSON object as its LAST line (also saved in
 bench/out/serve-<time>.json, with the servers' logs).
@@ -187,10 +189,29 @@ class Server:
         self.log_file.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process so far (all its threads), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def save(path: Path, text: str) -> None:
-    """Write ``text`` so that the polling watcher sees a change even within one clock tick."""
+    """Write ``text`` over the file in one write call, as an editor saving in place does.
+
+    Truncating first (``open(path, "w")``) would leave a moment in which the file is empty,
+    and the watcher, which compares sizes and times every 0.5 s, could see two changes and
+    rebuild twice. The new text is never shorter than the old here (the lesson plus one
+    sentence of fixed length), so writing over it and cutting at its end is one change."""
+    data = text.encode("utf-8")
     before = path.stat().st_mtime_ns
-    path.write_text(text, encoding="utf-8")
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(f"short write to {path}")
+        os.ftruncate(fd, len(data))
+    finally:
+        os.close(fd)
     if path.stat().st_mtime_ns <= before:
         os.utime(path, ns=(before + 1_000_000, before + 1_000_000))
 
@@ -200,6 +221,7 @@ def edit_once(server: Server, lesson: str, original: str, token: str) -> dict:
     path = server.project / "docs" / lesson
     url = lesson_url(lesson)
     text = original.rstrip("\n") + f"\n\nThis sentence was added by the preview benchmark ({token}).\n"
+    cpu_start = cpu_seconds(server.process.pid)
     start = time.monotonic()
     save(path, text)
     status, body = 0, b""
@@ -213,12 +235,22 @@ def edit_once(server: Server, lesson: str, original: str, token: str) -> dict:
     else:
         raise RuntimeError(f"{server.variant.name}: {url} never showed the edit (last status {status})")
     seen = time.monotonic()
+    cpu = cpu_seconds(server.process.pid) - cpu_start
     time.sleep(SETTLE)
-    lines = server.since(start)
+    # A second rebuild (the watcher saw the save twice): let it finish, so that it does not
+    # run during the next variant's measurement; it is counted.
+    while True:
+        lines = server.since(start)
+        detected_n = sum(1 for _, line in lines if "Detected file changes" in line)
+        reloads = sum(1 for _, line in lines if "Reloading browsers" in line)
+        if reloads >= detected_n or time.monotonic() - start > EDIT_TIMEOUT:
+            break
+        time.sleep(0.2)
     detected = next((w for w, line in lines if "Detected file changes" in line), None)
     built = [float(m[1]) for _, line in lines if (m := BUILT.search(line))]
     return {
         "seconds": seen - start,
+        "cpu_s": round(cpu, 2),
         "detected_after": None if detected is None else round(detected - start, 3),
         "mkdocs_build_s": built[0] if built else None,
         "rebuilds": sum(1 for _, line in lines if "Detected file changes" in line),
@@ -271,10 +303,13 @@ def first_difference(a: bytes, b: bytes) -> str:
 
 def compare(dirty: Server, clean: Server, lesson: str, token: str) -> dict:
     paths = site_paths(clean, clean.variant.editions)
-    differ, missing, examples, sizes = [], [], {}, {}
+    differ, missing, examples, sizes, skipped = [], [], {}, {}, 0
     for path in paths:
         status_clean, clean_body = clean.get(path, timeout=120)
         status_dirty, dirty_body = dirty.get(path, timeout=120)
+        if status_clean == status_dirty == 404:
+            skipped += 1
+            continue  # plain Material: no per-edition search index
         if status_dirty != status_clean:
             missing.append(f"{path} ({status_dirty}, clean {status_clean})")
             continue
@@ -295,7 +330,8 @@ def compare(dirty: Server, clean: Server, lesson: str, token: str) -> dict:
         clean_docs = len(json.loads(clean_index)["docs"])
     except (ValueError, KeyError):
         clean_docs = None
-    return {"compared": len(paths), "identical": len(paths) - len(differ) - len(missing),
+    compared = len(paths) - skipped
+    return {"compared": compared, "identical": compared - len(differ) - len(missing),
             "differ": differ, "status_differs": missing, "examples": examples, "sizes": sizes,
             "edited_page_updated": token.encode() in page,
             "search_docs": {"dirty": docs, "clean": clean_docs}}
@@ -303,7 +339,8 @@ def compare(dirty: Server, clean: Server, lesson: str, token: str) -> dict:
 
 # ---- a group of servers ----------------------------------------------------------------------
 
-def run_group(group: str, variants: list[Variant], n: int, rounds: int, work: Path, logs: Path) -> dict:
+def run_group(group: str, variants: list[Variant], n: int, rounds: int, dirty_rounds: int, work: Path,
+              logs: Path) -> dict:
     progress(f"{group}: writing {len(variants)} projects")
     projects, lesson = prepare(group, variants, n, work)
     originals = {v.name: (projects[v.name] / "docs" / lesson).read_text(encoding="utf-8") for v in variants}
@@ -321,23 +358,35 @@ def run_group(group: str, variants: list[Variant], n: int, rounds: int, work: Pa
         progress(f"{group}: first builds done ({', '.join(f'{k} {v}s' for k, v in first.items())})")
         time.sleep(2)
         runs: dict[str, list] = {v.name: [] for v in variants}
-        token = ""
+        checks = {}
         for r in range(rounds):
             token = f"svb{r}x{uuid.uuid4().hex[:10]}"
-            order = variants if r % 2 == 0 else list(reversed(variants))
+            active = [v for v in variants if not v.dirty or r < dirty_rounds]
+            order = active if r % 2 == 0 else list(reversed(active))
             for v in order:
                 m = edit_once(servers[v.name], lesson, originals[v.name], token)
                 m["loadavg"] = round(os.getloadavg()[0], 2)
                 runs[v.name].append(m)
-                progress(f"{group} round {r + 1}/{rounds} {v.name}: {m['seconds']:.2f} s to the page "
+                progress(f"{group} round {r + 1}/{rounds} {v.name}: {m['seconds']:.2f} s to the page, "
+                         f"{m['cpu_s']:.2f} s CPU "
                          f"(MkDocs: built in {m['mkdocs_build_s']} s; change seen after "
                          f"{m['detected_after']} s; load {m['loadavg']})")
+            if r == min(dirty_rounds, rounds) - 1:
+                # The dirty servers' last round: compare each with its clean twin, which had
+                # the same edits, then stop it (its search index grows with every rebuild).
+                for v in active:
+                    if v.dirty and v.twin in servers:
+                        progress(f"{group}: comparing {v.name} with {v.twin}, page by page")
+                        checks[v.name] = compare(servers[v.name], servers[v.twin], lesson, token)
+                    if v.dirty:
+                        servers[v.name].stop()
         for v in variants:
             rs = runs[v.name]
             result["variants"][v.name] = {
                 "kind": v.kind, "editions": v.editions, "dirty": v.dirty,
                 "first_build_s": first[v.name],
                 "save_to_page_s": spread(r["seconds"] for r in rs),
+                "cpu_s": spread(r["cpu_s"] for r in rs),
                 "mkdocs_build_s": spread(r["mkdocs_build_s"] for r in rs if r["mkdocs_build_s"] is not None)
                 if any(r["mkdocs_build_s"] is not None for r in rs) else None,
                 "detected_after_s": spread(r["detected_after"] for r in rs if r["detected_after"] is not None)
@@ -346,21 +395,21 @@ def run_group(group: str, variants: list[Variant], n: int, rounds: int, work: Pa
                 "extra_rebuilds": sum(max(r["rebuilds"] - 1, 0) for r in rs),
                 "errors": sorted({e for r in rs for e in r["errors"]})[:10],
             }
-        for v in variants:
-            if v.dirty and v.twin in servers:
-                progress(f"{group}: comparing {v.name} with {v.twin}, page by page")
-                result["variants"][v.name]["check"] = compare(servers[v.name], servers[v.twin], lesson, token)
+        for name, check in checks.items():
+            result["variants"][name]["check"] = check
         result["ratios"] = ratios(result["variants"])
+        result["cpu_ratios"] = ratios(result["variants"], "cpu_s")
     finally:
         for server in servers.values():
             server.stop()
     return result
 
 
-def ratios(variants: dict) -> dict:
+def ratios(variants: dict, key: str = "save_to_page_s") -> dict:
+    """Ratios of the medians of ``key`` (wall seconds to the page, or ``cpu_s``)."""
     def med(name):
         v = variants.get(name)
-        return v["save_to_page_s"]["median"] if v else None
+        return v[key]["median"] if v and v.get(key) else None
     out = {}
     for a, b in (("hooks", "plain"), ("hooks2", "plain"), ("hooks-dirty", "hooks"),
                  ("plain-dirty", "plain"), ("hooks-dirty", "plain")):
@@ -371,26 +420,28 @@ def ratios(variants: dict) -> dict:
 
 # ---- report ----------------------------------------------------------------------------------
 
+def _cell(s: dict | None) -> str:
+    return f"{s['median']:.2f} [{s['min']:.2f}-{s['max']:.2f}]" if s else "-"
+
+
 def print_report(result: dict) -> None:
     print("\nSave -> reloaded page under mkdocs serve, seconds: median [fastest-slowest] of "
           f"{result['rounds']} saves; MkDocs' own build time beside it")
     print(f"{'group':<10} {'variant':<12} {'first build':>11} {'save->page':>24} {'MkDocs build':>24} "
-          f"{'seen after':>10}")
+          f"{'seen after':>10} {'CPU s':>22}")
     for group, g in result["groups"].items():
         for name, v in g["variants"].items():
-            s, b, d = v["save_to_page_s"], v["mkdocs_build_s"], v["detected_after_s"]
-            print(f"{group:<10} {name:<12} {v['first_build_s'] or '-':>11} "
-                  f"{s['median']:>7.2f} [{s['min']:.2f}-{s['max']:.2f}]".ljust(60)
-                  + (f"{b['median']:>7.2f} [{b['min']:.2f}-{b['max']:.2f}]" if b else "-").rjust(24)
-                  + (f"{d['median']:>10.2f}" if d else "-".rjust(10)))
-        print(f"{'':<10} ratios of medians: {g['ratios']}")
+            seen = v["detected_after_s"]
+            print(f"{group:<10} {name:<12} {v['first_build_s'] or '-':>11} {_cell(v['save_to_page_s']):>24} "
+                  f"{_cell(v['mkdocs_build_s']):>24} {(seen or {}).get('median', '-'):>10} {_cell(v['cpu_s']):>22}")
+        print(f"{'':<10} ratios of medians, save->page: {g['ratios']}; CPU: {g['cpu_ratios']}")
         for name, v in g["variants"].items():
             if v["errors"] or v["extra_rebuilds"]:
                 print(f"  {name}: errors {v['errors']}, extra rebuilds {v['extra_rebuilds']}")
             check = v.get("check")
             if check:
                 verdict = "identical to" if not check["differ"] and not check["status_differs"] else "DIFFERS from"
-                print(f"  {name}: {verdict} {v['kind'] if v['kind'] == 'plain' else name.removesuffix('-dirty')} "
+                print(f"  {name}: {verdict} {name.removesuffix('-dirty')} "
                       f"after the edits on {check['identical']} of {check['compared']} addresses; edited page "
                       f"updated: {check['edited_page_updated']}; search index documents "
                       f"{check['search_docs']['dirty']} (clean {check['search_docs']['clean']})")
@@ -409,12 +460,15 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="saves per variant (default 5)")
     parser.add_argument("--groups", nargs="+", choices=tuple(GROUPS), default=list(GROUPS))
     parser.add_argument("--no-dirty", action="store_true", help="leave out the --dirty variants")
+    parser.add_argument("--dirty-rounds", type=int, default=3,
+                        help="saves per --dirty variant (default 3: their search index grows with "
+                             "every rebuild, so they are compared with their clean twin and stopped then)")
     parser.add_argument("--dry-run", action="store_true",
                         help="write and check the projects and print the plan; start no server")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     args = parser.parse_args(argv)
-    if args.n < 1 or args.rounds < 1:
-        parser.error("--n and --rounds must be at least 1")
+    if args.n < 1 or args.rounds < 1 or args.dirty_rounds < 1:
+        parser.error("--n, --rounds and --dirty-rounds must be at least 1")
     groups = {g: [v for v in GROUPS[g] if not (args.no_dirty and v.dirty)] for g in args.groups}
 
     work = Path(tempfile.mkdtemp(prefix="ctpat-serve-"))
@@ -432,10 +486,11 @@ def main(argv=None) -> int:
                              ensure_ascii=False, separators=(",", ":")))
             return 0
         logs.mkdir(parents=True, exist_ok=True)
-        result = {"n": args.n, "rounds": args.rounds, "groups": {}, "machine": machine(),
+        result = {"n": args.n, "rounds": args.rounds, "dirty_rounds": args.dirty_rounds, "groups": {}, "machine": machine(),
                   "project": project_state(), "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
         for group, variants in groups.items():
-            result["groups"][group] = run_group(group, variants, args.n, args.rounds, work, logs)
+            result["groups"][group] = run_group(group, variants, args.n, args.rounds, args.dirty_rounds,
+                                                work, logs)
         result["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     finally:
         if args.keep:

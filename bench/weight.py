@@ -1,100 +1,225 @@
-"""Page weight: the bytes a reader downloads for one built page, resolved from the built site.
+"""Page weight: what a first visit downloads, gzipped, beside plain Material's same page.
 
-Counts the HTML, every ``<script src>``, ``<link rel=stylesheet>``, ``<link rel=icon>`` and
-``<img src>`` on the page, plus what Material's JavaScript fetches on every page load: the
-search worker (``search`` in the page's ``__config`` JSON) and the search index
-(``<base>/search/search_index.json``; for a Chinese page the languages hook points ``base``
-at ``zh/``). Raw and gzipped (level 6) bytes per file.
+    python bench/weight.py [--hooks-site DIR --plain-site DIR] [--dry-run]
+
+Builds a copy of the real project as shipped (hooks, three editions) and the same Markdown as
+plain Material + mkdocs-static-i18n (bench/synthetic.py's ``plain_from_hooks_project``),
+serves each site on 127.0.0.1 with gzip (level 6, as common web servers do), and opens each
+page in Debian's Chromium (Playwright, a fresh profile per page, so nothing is cached) until
+the network is idle. Every request is recorded, including the search worker's fetch of the
+search index, which Material makes on every page load. Bytes are the response bodies as sent
+(gzipped where the type compresses; HTTP headers not counted).
+
+Pages, in English and Simplified Chinese: the home page, a lesson with its quiz
+(lessons/practice/seals-vvtt/) and the training library (a generated page: plain Material has
+no counterpart). Requests to any host other than the local server are counted and blocked;
+the site should make none.
+
+Prints a table and one JSON object as the LAST line (also saved in bench/out/weight-<time>.json).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import shutil
+import sys
+import tempfile
+import time
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import file_sizes, sizes
+import synthetic  # noqa: E402
+from measure import (COMPRESSIBLE, ROOT, machine, progress, project_state, serve_static,  # noqa: E402
+                     sizes, timed_build)
 
-ORIGIN = "http://site.invalid/"
+OUT = ROOT / "bench" / "out"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+PAGES = {"home": "", "lesson": "lessons/practice/seals-vvtt/", "library": "library/"}
+EDITIONS = {"en": "", "zh": "zh/"}
+KINDS = {"document": "html", "stylesheet": "css", "script": "js", "xhr": "json", "fetch": "json",
+         "image": "img", "font": "font"}
 
 
-def _site_file(site: Path, url: str) -> Path | None:
-    parts = urlsplit(url)
-    if f"{parts.scheme}://{parts.netloc}/" != ORIGIN:
-        return None
-    path = unquote(parts.path).lstrip("/")
+def sent_bytes(site: Path, url_path: str) -> int | None:
+    """Bytes the loopback server sends for this path: gzip level 6 where the type compresses."""
+    path = unquote(url_path).lstrip("/")
     if path == "" or path.endswith("/"):
         path += "index.html"
-    return site / path
+    file = site / path
+    if not file.is_file():
+        return None
+    data = file.read_bytes()
+    return sizes(data)["gz"] if file.name.endswith(COMPRESSIBLE) else len(data)
 
 
-def page_assets(site: Path, url_path: str) -> tuple[bytes, list[tuple[str, str]], list[str], int]:
-    """(html bytes, [(kind, absolute url)], external urls, inline script count) of one page."""
-    page_url = urljoin(ORIGIN, url_path.lstrip("/"))
-    html_path = _site_file(site, page_url)
-    html = html_path.read_bytes()
-    soup = BeautifulSoup(html, "html.parser")
-    found: list[tuple[str, str]] = []
-    for tag in soup.find_all("script"):
-        if tag.get("src"):
-            found.append(("js", urljoin(page_url, tag["src"])))
-    for tag in soup.find_all("link", href=True):
-        rel = [r.lower() for r in tag.get("rel", [])]
-        if "stylesheet" in rel:
-            found.append(("css", urljoin(page_url, tag["href"])))
-        elif "icon" in rel:
-            found.append(("icon", urljoin(page_url, tag["href"])))
-    for tag in soup.find_all("img", src=True):
-        if not tag["src"].startswith("data:"):
-            found.append(("img", urljoin(page_url, tag["src"])))
-    config_tag = soup.find("script", id="__config")
-    if config_tag is not None:
-        app = json.loads(config_tag.string)
-        if app.get("search"):
-            found.append(("search worker", urljoin(page_url, app["search"])))
-        base = urljoin(page_url, app.get("base", ".").rstrip("/") + "/")
-        found.append(("search index", urljoin(base, "search/search_index.json")))
-    inline = sum(1 for tag in soup.find_all("script")
-                 if not tag.get("src") and tag.get("type") not in ("application/json",))
-    unique, seen, external = [], set(), []
-    for kind, url in found:
-        url = url.split("#", 1)[0]
-        if url in seen:
+def load_page(browser, base: str, site: Path, path: str) -> dict:
+    """Open ``base + path`` in a fresh context; every request, its kind and bytes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    local = urlsplit(base).netloc
+    external: list[str] = []
+
+    def route(route):
+        if urlsplit(route.request.url).netloc != local and not route.request.url.startswith("data:"):
+            external.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    context.route("**/*", route)
+    requests = []
+    context.on("request", lambda request: requests.append(request))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(base + path, wait_until="networkidle", timeout=120_000)
+    page.wait_for_timeout(500)
+    rows = []
+    for request in requests:
+        parts = urlsplit(request.url)
+        if parts.scheme == "data" or parts.netloc != local:
             continue
-        seen.add(url)
-        if url.startswith(ORIGIN):
-            unique.append((kind, url))
+        size = sent_bytes(site, parts.path)
+        rows.append({"path": parts.path.lstrip("/") or "/", "type": request.resource_type,
+                     "kind": kind(request.resource_type, parts.path), "bytes": size})
+    context.close()
+    total = sum(r["bytes"] or 0 for r in rows)
+    by_kind: dict[str, int] = {}
+    for r in rows:
+        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + (r["bytes"] or 0)
+    return {"page": "/" + path, "status": response.status if response else None, "requests": len(rows),
+            "bytes": total, "by_kind": by_kind, "external_requests": external, "errors": errors,
+            "files": rows}
+
+
+def kind(resource_type: str, path: str) -> str:
+    if path.endswith("search_index.json"):
+        return "search index"
+    if "/workers/" in path:
+        return "search worker"
+    if resource_type == "other" and path.endswith((".svg", ".png", ".ico")):
+        return "icon"
+    return KINDS.get(resource_type, resource_type)
+
+
+def build(project: Path, site: Path, logs: Path, label: str) -> None:
+    result = timed_build(project, site, logs / f"weight-{label}.log")
+    progress(f"{label} build: {result['seconds']:.1f} s, exit {result['returncode']}")
+    if result["returncode"] != 0:
+        raise SystemExit(f"the {label} build failed:\n{result['tail']}")
+
+
+def measure_sites(hooks_site: Path, plain_site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    report: dict = {}
+    servers = []
+    try:
+        bases = {}
+        for label, site in (("hooks", hooks_site), ("plain", plain_site)):
+            base, server = serve_static(site)
+            servers.append(server)
+            bases[label] = (base, site)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                for name, rel in PAGES.items():
+                    for lang, prefix in EDITIONS.items():
+                        entry = {}
+                        for label, (base, site) in bases.items():
+                            if not sent_bytes(site, prefix + rel):
+                                entry[label] = None  # plain Material has no such page
+                                continue
+                            entry[label] = load_page(browser, base, site, prefix + rel)
+                        if entry.get("hooks") and entry.get("plain"):
+                            entry["ratio"] = round(entry["hooks"]["bytes"] / entry["plain"]["bytes"], 3)
+                        report[f"{name} {lang}"] = entry
+                        progress(f"{name} {lang}: " + ", ".join(
+                            f"{k} {v['bytes']} B in {v['requests']} requests" for k, v in entry.items()
+                            if isinstance(v, dict)))
+            finally:
+                browser.close()
+    finally:
+        for server in servers:
+            server.shutdown()
+    return report
+
+
+def print_report(report: dict) -> None:
+    kinds = ("html", "css", "js", "search worker", "search index", "img", "icon")
+    print("\nFirst visit, gzipped bytes (KiB) and requests; hooks = this project, plain = plain Material "
+          "from the same Markdown")
+    print(f"{'page':<12} {'site':<6} {'requests':>8} {'total KiB':>10}" + "".join(f"{k:>14}" for k in kinds)
+          + f"{'other hosts':>12}")
+    for page, entry in report.items():
+        for label in ("hooks", "plain"):
+            w = entry.get(label)
+            if w is None:
+                print(f"{page:<12} {label:<6} {'-':>8} {'(no such page)':>10}")
+                continue
+            cells = "".join(f"{w['by_kind'][k] / 1024:>14.1f}" if k in w["by_kind"] else f"{'-':>14}"
+                            for k in kinds)
+            print(f"{page:<12} {label:<6} {w['requests']:>8} {w['bytes'] / 1024:>10.1f}{cells}"
+                  f"{len(w['external_requests']):>12}")
+        if "ratio" in entry:
+            print(f"{'':<12} hooks/plain bytes: {entry['ratio']}")
+    lesson = report.get("lesson en", {}).get("hooks")
+    if lesson:
+        own = [f for f in lesson["files"] if f["path"].startswith("assets/ctpat/")]
+        print("The project's own assets on the English lesson: "
+              + ", ".join(f"{f['path'].removeprefix('assets/ctpat/')} {f['bytes']} B" for f in own))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--hooks-site", type=Path, help="an already built site of the project")
+    parser.add_argument("--plain-site", type=Path, help="an already built plain Material site")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects and sites")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="check Chromium, Playwright and the page list; build and open nothing")
+    args = parser.parse_args(argv)
+    if bool(args.hooks_site) != bool(args.plain_site):
+        parser.error("give both --hooks-site and --plain-site, or neither")
+    if args.dry_run:
+        import playwright.sync_api  # noqa: F401  (installed with the test extras)
+
+        print(json.dumps({"dry_run": True, "chromium": CHROMIUM, "chromium_found": Path(CHROMIUM).exists(),
+                          "pages": {f"{n} {l}": p + r for n, r in PAGES.items() for l, p in EDITIONS.items()}}))
+        return 0
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} not found: install Debian's chromium or set CHROMIUM")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    work = Path(tempfile.mkdtemp(prefix="ctpat-weight-"))
+    try:
+        if args.hooks_site:
+            hooks_site, plain_site = args.hooks_site, args.plain_site
         else:
-            external.append(url)
-    return html, unique, external, inline
+            logs = OUT / "logs" / stamp
+            project, plain = work / "hooks", work / "plain"
+            synthetic.copy_real_project(project)
+            synthetic.plain_from_hooks_project(project, plain)
+            hooks_site, plain_site = work / "site-hooks", work / "site-plain"
+            build(project, hooks_site, logs, "hooks")
+            build(plain, plain_site, logs, "plain")
+        report = measure_sites(hooks_site, plain_site)
+    finally:
+        if args.keep:
+            progress(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print_report(report)
+    result = {"pages": report, "machine": machine(), "project": project_state()}
+    text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"weight-{stamp}.json").write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
 
 
-def page_weight(site: Path, url_path: str) -> dict:
-    html, assets, external, inline = page_assets(site, url_path)
-    rows, by_kind = [], {}
-    total = dict(sizes(html))
-    for kind, url in assets:
-        path = _site_file(site, url)
-        if path is None or not path.exists():
-            rows.append({"kind": kind, "path": url[len(ORIGIN):], "missing": True})
-            continue
-        s = file_sizes(path)
-        rows.append({"kind": kind, "path": url[len(ORIGIN):], **s})
-        group = by_kind.setdefault(kind, {"raw": 0, "gz": 0})
-        for key in ("raw", "gz"):
-            group[key] += s[key]
-            total[key] += s[key]
-    return {"page": url_path, "html": sizes(html), "by_kind": by_kind, "assets": rows,
-            "total": total, "external": external, "inline_scripts": inline}
-
-
-def delta(with_quiz: dict, without_quiz: dict) -> dict:
-    return {key: with_quiz["total"][key] - without_quiz["total"][key] for key in ("raw", "gz")}
-
-
-def extra_assets(with_quiz: dict, without_quiz: dict) -> list[str]:
-    """Files the page with the quiz loads that the page without it does not."""
-    before = {row["path"] for row in without_quiz["assets"]}
-    return [row["path"] for row in with_quiz["assets"] if row["path"] not in before]
+if __name__ == "__main__":
+    sys.exit(main())

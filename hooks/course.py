@@ -50,8 +50,9 @@ def on_config(config):
         for todo in build.course.todos:
             todo_log.warning(str(todo))
         if build.problems:
-            text = report(build.problems)
-            if build.command != "serve":
+            serving = build.command == "serve"
+            text = report(build.problems, "to fix" if serving else "stop the build")
+            if not serving:
                 raise PluginError(text)
             log.error(text + "\nThe preview shows this list until they are fixed.")
     build = state.current()

@@ -85,8 +85,17 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
             page.meta[key] = Markup(escape(page.meta[key]))
     edition = state.current().edition
     if edition.code != DEFAULT and i18n.file_locale(page.file, DEFAULT) == DEFAULT:
-        return str(render("untranslated.html", s=strings(edition))) + "\n\n" + markdown
+        page.meta["ctpat_shown_in"] = DEFAULT
+        return str(render("untranslated.html", s=strings(edition), lang=edition.html_lang)) + "\n\n" + markdown
     return markdown
+
+
+def on_page_content(html: str, /, *, page, config, files) -> str:
+    """An English page in a Chinese edition is marked English, so a screen reader reads it with
+    an English voice (the notice and the widgets carry their own language)."""
+    if page.meta.get("ctpat_shown_in"):
+        return f'<div lang="{page.meta["ctpat_shown_in"]}">\n{html}\n</div>'
+    return html
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (50) set this page's language links

@@ -2,7 +2,7 @@
 
 After mkdocs-static-i18n removed its language sections (``on_nav``, -100): the lessons go
 under one section per module (titled from ``extra.course.modules``) in (module, order)
-order, the Library follows Home, generated pages that are not for trainees (print pages,
+order, the Library follows Home and the final assessment the lessons, generated pages that are not for trainees (print pages,
 facilitator pack, sign-in sheets) leave the sidebar, and previous/next follow the result.
 Every title the theme prints is escaped here (module titles and ``nav_translations`` come
 from mkdocs.yml).
@@ -39,13 +39,12 @@ def on_nav(nav, /, *, config, files):
     lessons = [(lesson, page) for lesson, page in lessons if page is not None]
     lesson_pages = {id(page) for _, page in lessons}
     placed = set(lesson_pages)
-    after_home = []
+    after_home, after_lessons = [], []
     for rel, spec in build.generated.items():
         page = page_of(rel, edition.code)
         if page is not None:
-            placed.add(id(page))  # out of the sidebar, unless it belongs after Home
-            if spec.nav == "after-home":
-                after_home.append(page)
+            placed.add(id(page))  # out of the sidebar, unless it has a place there
+            {"after-home": after_home, "after-lessons": after_lessons}.get(spec.nav, []).append(page)
 
     # Take the lessons and generated pages out of wherever the folders put them; the
     # top-level section that held lessons keeps its place and gets the modules.
@@ -67,7 +66,7 @@ def on_nav(nav, /, *, config, files):
     elif holder is not None and not holder.children:
         items.remove(holder)
     home = next((i for i, item in enumerate(items) if item is nav.homepage), -1)
-    lead = after_home + ([holder] if lessons else [])
+    lead = after_home + ([holder] if lessons else []) + after_lessons
     items = [item for item in items if not any(item is x for x in lead)]
     items[home + 1:home + 1] = lead
     nav.items = items

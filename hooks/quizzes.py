@@ -43,7 +43,7 @@ def on_page_context(context, /, *, page, config, nav):
         uses[quiz.id] = uses.get(quiz.id, 0) + 1
         uid = f"ctpat-quiz-{quiz.id}" + (f"-{uses[quiz.id]}" if uses[quiz.id] > 1 else "")
         return str(render("quiz.html", quiz=quiz_view(quiz, edition.text, build.inline, s, uid), s=s,
-                          js_strings=js_strings, level=_level(html, match.start()),
+                          js_strings=js_strings, level=_level(html, match.start()), lang=edition.html_lang,
                           root=context.get("base_url", ".")))
 
     html = MARKER.sub(widget, html)

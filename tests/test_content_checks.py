@@ -213,11 +213,6 @@ def test_a_variant_in_an_interface_string_is_named_with_file_line_and_preferred_
     assert_terminology_finding(planted.result, planted.strings)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: tools/check_chinese.py terminology() skips every text of data/glossary.yml "
-    "('the glossary names the variants it bans'), so an avoided variant in a glossary "
-    "definition, shown on the Chinese glossary page, is never reported; the 'avoid' lists "
-    "themselves are not zh texts and would not match"))
 def test_a_variant_in_a_glossary_definition_is_named_with_file_line_and_preferred_term(planted):
     assert_terminology_finding(planted.result, planted.glossary)
 
@@ -247,10 +242,6 @@ def test_a_typography_mistake_in_a_quiz_text_is_reported_with_its_corrected_form
     assert any(plant.right in line for line in found), planted.result.stdout[-3000:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: tools/check_chinese.py imports STRINGS from the checkout it lives in "
-    "(sys.path ROOT/hooks), not from --root, so `--root OTHER` checks this checkout's "
-    "interface strings (and looks their line numbers up in OTHER's strings.py)"))
 def test_the_root_option_checks_that_projects_interface_strings(planted):
     result = subprocess.run([sys.executable, str(ROOT / "tools/check_chinese.py"), "--root", str(planted.project)],
                             capture_output=True, text=True, env=ENV, timeout=300)
@@ -510,10 +501,6 @@ def test_a_quiz_with_several_true_false_questions_fails_naming_the_file(cue_repo
     assert any("true/false" in line for line in named), cue_report.result.stdout[-3000:]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: hooks/coursekit/model/quality.py quiz_warnings() counts the 'longest correct option' "
-    "per quiz (QuizStats.longest) but only warns course-wide (over 40 % of all single-choice "
-    "questions, path 'quizzes/'), so a quiz whose every answer is the longest option is never named"))
 def test_a_quiz_whose_answer_is_always_the_longest_option_fails_naming_the_file(cue_report):
     named = warnings_naming(cue_report.result, cue_report.rel)
     assert any("longest" in line for line in named), cue_report.result.stdout[-3000:]

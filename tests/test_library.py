@@ -146,10 +146,6 @@ def test_library_is_not_in_search(built_site):
         assert disk.lessons(edition)[0].site_path("en") in locations, edition
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: the library's table of contents is empty in every edition: hooks/pages.py puts the "
-    "library body (its module headings) in place of the page's marker at on_page_context, after "
-    "MkDocs made page.toc from the Markdown, which holds only the H1"))
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_library_table_of_contents_jumps_to_each_module(built_site, edition):
     soup = soup_at(built_site, library_url(edition))

@@ -14,10 +14,11 @@ import course_files as disk
 pytestmark = pytest.mark.slow
 
 EDITIONS = disk.EDITIONS
-# Generated pages for trainees, placed right after Home in this order (the final assessment
-# exists only with quizzes/final-assessment.yml). Print pages, the facilitator pack, sign-in
-# sheets and the like stay out of the sidebar.
-AFTER_HOME = ("library/", "assessment/")
+# Generated pages for trainees: the Library right after Home, the final assessment (which
+# exists only with quizzes/final-assessment.yml) right after the lessons. Print pages, the
+# facilitator pack, sign-in sheets and the like stay out of the sidebar.
+AFTER_HOME = ("library/",)
+AFTER_LESSONS = ("assessment/",)
 
 
 def soup_at(site: Path, page_url: str):
@@ -73,9 +74,9 @@ def modules_of(edition: str) -> dict[int, list]:
     return dict(sorted(found.items()))
 
 
-def after_home(site: Path, edition: str) -> list[str]:
+def after_home(site: Path, edition: str, pages=AFTER_HOME) -> list[str]:
     prefix = disk.PREFIX[edition]
-    return [prefix + rel for rel in AFTER_HOME if disk.page_file(site, prefix + rel).is_file()]
+    return [prefix + rel for rel in pages if disk.page_file(site, prefix + rel).is_file()]
 
 
 def module_title(number: int, edition: str) -> str | None:
@@ -84,7 +85,7 @@ def module_title(number: int, edition: str) -> str | None:
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_sidebar_is_home_then_library_then_the_modules_in_curriculum_order(built_site, edition):
+def test_sidebar_is_home_library_the_modules_in_curriculum_order_then_the_final_assessment(built_site, edition):
     prefix = disk.PREFIX[edition]
     modules = modules_of(edition)
     first_lesson = next(iter(modules.values()))[0]
@@ -95,6 +96,9 @@ def test_sidebar_is_home_then_library_then_the_modules_in_curriculum_order(built
         assert target(items[0], page_url) == prefix, f"{page_url}: the first entry is not Home"
         assert [target(item, page_url) for item in items[1:1 + len(lead)]] == lead, \
             f"{page_url}: the Library does not follow Home"
+        closing = after_home(built_site, edition, AFTER_LESSONS)
+        assert [target(item, page_url) for item in items[2 + len(lead):2 + len(lead) + len(closing)]] == closing, \
+            f"{page_url}: the final assessment does not follow the lessons"
         sections = children(items[1 + len(lead)])
         titles = [title_of(section) for section in sections]
         assert len(titles) == len(modules), f"{page_url}: the lessons section holds {titles}"
@@ -131,7 +135,8 @@ def test_each_lessons_sidebar_lists_its_module_in_curriculum_order(built_site, e
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_previous_and_next_follow_the_curriculum(built_site, edition):
     prefix = disk.PREFIX[edition]
-    chain = [prefix, *after_home(built_site, edition)] + [lesson.site_path(edition) for lesson in disk.lessons(edition)]
+    chain = ([prefix, *after_home(built_site, edition)] + [lesson.site_path(edition) for lesson in disk.lessons(edition)]
+             + after_home(built_site, edition, AFTER_LESSONS))
     home = soup_at(built_site, prefix)
     assert home.select_one('link[rel="prev"]') is None, "the home page has a previous page"
     for previous, page_url, following in zip(chain, chain[1:], chain[2:] + [None]):

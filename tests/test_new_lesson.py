@@ -138,11 +138,6 @@ def test_a_second_run_with_the_same_id_refuses_and_changes_nothing(started):
     assert not again.stdout.count("wrote "), again.stdout
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: tools/new_lesson.py ask() answers a refused --id by prompting with input(); without a "
-    "terminal (CI, scripts) that raises EOFError and prints a Python traceback, and its message "
-    "('use lower-case letters ... and an id no lesson or quiz has yet') does not say which id "
-    "is taken or by which file"))
 def test_a_second_run_says_which_id_is_taken_without_a_traceback(started):
     assert started.result.returncode == 0
     again = new_lesson(started.project, started.module, LESSON_ID)

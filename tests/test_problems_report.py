@@ -14,10 +14,6 @@ import course_files as disk
 from conftest import run_mkdocs_build
 
 pytestmark = pytest.mark.slow
-REPORT_BUG = pytest.mark.xfail(strict=True, reason=(
-    "BUG: every build with a problem crashes with a traceback (TypeError: report() missing 1 "
-    "required positional argument: 'what') instead of listing the problems: hooks/course.py "
-    "calls report(build.problems), coursekit/problems.py defines report(problems, what)"))
 
 
 def line_of(path: Path, pattern: str, start: int = 0) -> int:
@@ -78,7 +74,6 @@ def broken(fixture_project) -> tuple[Path, dict]:
     return project, where
 
 
-@REPORT_BUG
 def test_one_strict_build_lists_every_problem_with_file_and_line_sorted(broken, tmp_path):
     project, where = broken
     result = run_mkdocs_build(project, tmp_path / "site", strict=True)
@@ -110,7 +105,6 @@ def test_one_strict_build_lists_every_problem_with_file_and_line_sorted(broken, 
     assert all("; " in text for text in lines), lines
 
 
-@REPORT_BUG
 def test_the_same_problems_stop_a_build_without_strict(broken, tmp_path):
     project, where = broken
     result = run_mkdocs_build(project, tmp_path / "site", strict=False)
@@ -121,7 +115,6 @@ def test_the_same_problems_stop_a_build_without_strict(broken, tmp_path):
         assert any(text.startswith(f"{path}:{line}: ") for text in lines), (path, line)
 
 
-@REPORT_BUG
 def test_an_impossible_unquoted_date_is_reported_not_a_traceback(fixture_project, tmp_path):
     """PyYAML reads 2027-02-30 as a date and fails on it inside MkDocs' own config loading,
     before any hook runs, unless the project's loader tolerates it."""

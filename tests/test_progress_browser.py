@@ -16,7 +16,6 @@ is watched: an outside request, a console error or an HTTP error fails the test.
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from playwright.sync_api import expect
@@ -223,9 +222,8 @@ def test_a_restore_keeps_the_better_result_of_each_quiz_and_says_what_changed(br
         assert found[a.id] == ("passed", passed_text("en", 100))
         assert found[b.id] == ("passed", passed_text("en", 90))
         assert found[c.id] == ("passed", passed_text("en", 90))
-        root = "/"
-        assert stored(page, storage_key(root, a.quiz)) == here[a.quiz]  # the better local result, untouched
-        assert stored(page, storage_key(root, c.quiz)) == here[c.quiz]
+        assert stored(page, storage_key("/", a.quiz)) == here[a.quiz]  # the better local result, untouched
+        assert stored(page, storage_key("/", c.quiz)) == here[c.quiz]
         assert text_of(page.locator("[data-ctpat-passed]")) == STRINGS["en"]["library_progress"].format(
             passed=3, total=len(quizzed()))
 
@@ -249,6 +247,67 @@ def test_a_result_for_an_older_version_of_a_quiz_does_not_block_a_restore(browse
         restore_file(page, "en", file)
         expect(keep_status(page)).to_have_text(restored_text("en", 1, 0))
         assert statuses(page)[lesson.id] == ("passed", passed_text("en", 80))
+
+
+def test_a_quiz_tried_but_not_passed_moves_as_in_progress_by_code(browser, site_server):
+    """A code carries a failed attempt's best score (no answers): the new browser shows the
+    quiz in progress, as the old one did, not as never started."""
+    lesson = quizzed()[0]
+    with watched_page(browser, site_server) as page:
+        open_library(page, "en")
+        write_records(page, {lesson.quiz: quiz_record(lesson.quiz, 60, False)})
+        open_library(page, "en")
+        assert statuses(page)[lesson.id] == ("in-progress", "◐ " + STRINGS["en"]["library_status_in_progress"])
+        code = save_code(page, "en")
+    with watched_page(browser, site_server) as page:
+        open_library(page, "en")
+        restore_code(page, "en", code)
+        expect(keep_status(page)).to_have_text(restored_text("en", 1, 0))
+        assert statuses(page)[lesson.id] == ("in-progress", "◐ " + STRINGS["en"]["library_status_in_progress"])
+        # ...and "continue where you left off" leads to it.
+        line = page.locator("[data-ctpat-continue]")
+        assert text_of(line).startswith(STRINGS["en"]["library_continue"])
+        assert text_of(line.locator("a")) == lesson.meta["title"]
+
+
+LOCAL_TIMES = ["00:30", "06:00", "09:15", "11:30", "14:00", "18:30", "22:00", "23:30"]
+
+
+@pytest.mark.parametrize("timezone", ["Asia/Shanghai", "America/New_York"])
+def test_a_code_keeps_the_day_each_quiz_was_passed_on_the_record(browser, site_server, timezone):
+    """A code holds each pass's day; on the new phone (in the same time zone) the record of
+    completion shows the day the trainee passed, whatever the hour."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    import test_record_browser as record_page
+
+    zone = ZoneInfo(timezone)
+    lessons = quizzed()
+    passed_on, records = {}, {}
+    for n, lesson in enumerate(lessons):
+        hour, minute = map(int, LOCAL_TIMES[n % len(LOCAL_TIMES)].split(":"))
+        local = datetime(2026, 2, 1 + n, hour, minute, tzinfo=zone)
+        when = local.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        records[lesson.quiz] = quiz_record(lesson.quiz, 100, True, when)
+        passed_on[lesson.id] = local.date()
+    with watched_page(browser, site_server, timezone_id=timezone) as page:
+        open_library(page, "en")
+        write_records(page, records)
+        open_library(page, "en")
+        code = save_code(page, "en")
+    with watched_page(browser, site_server, timezone_id=timezone) as page:
+        open_library(page, "en")
+        restore_code(page, "en", code)
+        expect(keep_status(page)).to_have_text(restored_text("en", len(lessons), 0))
+        page.goto(site_server + "record/")
+        page.wait_for_selector("[data-ctpat-record][data-ready] [data-ctpat-record-form]", state="visible")
+        page.get_by_label(STRINGS["en"]["record_name"]).fill("Sam Lee")
+        page.get_by_role("button", name=STRINGS["en"]["record_show"]).click()
+        expect(page.locator("[data-ctpat-record-sheet]")).to_be_visible()
+        shown = [row[2] for row in record_page.rows(page)]
+        assert shown == [record_page.long_date(passed_on[lesson.id], "en") for lesson in lessons], list(
+            zip(LOCAL_TIMES * 3, shown))
 
 
 # ---- what is not this course's progress -------------------------------------------------------------------
@@ -371,7 +430,9 @@ def saved_on_a(browser, two_sites, tmp_path_factory) -> dict:
 
 def test_two_courses_on_one_host_save_and_restore_only_their_own_progress(browser, two_sites, saved_on_a):
     """The file names its scope (the site's path); saving takes only this scope's records and
-    a restore writes only under the scope of the page it is made on."""
+    a restore writes only under the scope of the page it is made on. (library.js does not
+    refuse a file of another scope whose quizzes are the same: one course moved from an
+    offline copy to the web has another scope, and must restore.)"""
     assert saved_on_a["data"]["site"] == storage_key("/a/", "")
     assert list(saved_on_a["data"]["records"]) == [QUIZ_ID]
     with watched_page(browser, two_sites) as page:
@@ -413,7 +474,7 @@ def test_two_courses_on_one_host_save_and_restore_only_their_own_progress(browse
 def test_another_courses_file_and_code_are_refused_and_change_nothing(page, saved_on_a):
     """The small course's seals-vvtt quiz has the real course's id but other questions (another
     hash): its progress is not this course's."""
-    assert disk.quiz_hash("seals-vvtt") != QUIZ_HASH_OF(saved_on_a)
+    assert disk.quiz_hash("seals-vvtt") != saved_on_a["data"]["records"][QUIZ_ID]["hash"]
     mine = quizzed()[0]
     open_library(page, "en")
     write_records(page, {mine.quiz: quiz_record(mine.quiz, 100, True)})
@@ -422,21 +483,19 @@ def test_another_courses_file_and_code_are_refused_and_change_nothing(page, save
     restore_file(page, "en", saved_on_a["file"])
     expect(keep_status(page)).to_have_text(STRINGS["en"]["progress_bad"])
     assert everything_saved(page) == before and statuses(page) == shown
-    page.locator("[data-ctpat-keep-status]").evaluate("node => node.textContent = ''")
+    open_library(page, "en")  # a fresh page: the message below is the code's
+    assert text_of(keep_status(page)) == ""
     restore_code(page, "en", saved_on_a["code"])
     expect(keep_status(page)).to_have_text(STRINGS["en"]["progress_bad"])
     assert everything_saved(page) == before and statuses(page) == shown
 
 
-def QUIZ_HASH_OF(saved: dict) -> str:
-    return saved["data"]["records"][QUIZ_ID]["hash"]
-
-
 # ---- on a phone ------------------------------------------------------------------------------------------
 
+# Each visible control of "Keep your progress", scrolled to the middle of the screen: where it
+# is, how big, and whether a tap at its centre reaches it (the file input sits in its label).
 CONTROLS = """keep => [...keep.querySelectorAll('button, label.md-button, input:not([type=file])')]
     .filter(e => e.checkVisibility()).map(e => {
-        const b = e.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
         e.scrollIntoView({block: 'center'});
         const c = e.getBoundingClientRect(), hit = document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2);
         return {text: (e.textContent || e.id).trim(), left: c.left, right: c.right, width: c.width, height: c.height,

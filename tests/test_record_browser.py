@@ -317,21 +317,10 @@ def test_a_module_whose_quizzes_are_all_passed_gets_its_own_record(browser, site
         assert sheet(page).is_hidden()
 
 
-PRINT_BUG = pytest.mark.xfail(strict=True, reason=(
-    "BUG: overrides/assets/ctpat/site.css print rules: '.md-typeset table {break-inside: avoid}' "
-    "applies to .ctpat-record__table; in English the 'Passed on' dates wrap ('January 1,' / '2026'), "
-    "so the 16-row table no longer fits under the heading: page 1 holds only the heading, name and "
-    "date, the table page 2, and the self-check statement falls alone onto page 3. Suggested: "
-    "white-space: nowrap on the record's date column and let the record table break between rows "
-    "(break-inside: auto on .ctpat-record__table, rows avoid breaks)."))
-
-
-def test_the_printed_record_starts_its_lessons_under_the_name_and_ends_with_the_statement(earned, request):
+def test_the_printed_record_starts_its_lessons_under_the_name_and_ends_with_the_statement(earned):
     """A trainee printing the record gets the name and the lessons on the first sheet, and the
     statement on the sheet of the last lesson (not a near-empty first sheet, not a lone last one)."""
     page, edition = earned["page"], earned["edition"]
-    if edition == "en":
-        request.applymarker(PRINT_BUG)
     pages = pdf_pages(page)
     lessons = [lesson.meta["title"] for lesson in quizzed(edition)]
     assert in_pdf(NAME[edition], pages[0]) and in_pdf(lessons[0], pages[0]), f"{len(pages)} pages: {pages}"

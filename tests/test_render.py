@@ -526,7 +526,7 @@ def quiz_html(quiz, code, inline, converter=None, uid="ctpat-quiz-demo", level=3
     s = strings(ed)
     return str(render("quiz.html", quiz=quiz_view(quiz, ed.text, inline, s, uid), s=s,
                       js_strings=json.dumps({key: s[key] for key in QUIZ_JS}, ensure_ascii=False, sort_keys=True),
-                      level=level, root="../.."))
+                      level=level, root="../..", lang=ed.html_lang))
 
 
 @pytest.mark.parametrize("code", ["en", "zh", "zh-hant"])

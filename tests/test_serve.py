@@ -23,10 +23,6 @@ import course_files as disk
 
 # Startup, three rebuilds and some 100 page requests: more than the suite's 300 s only when stuck.
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
-REPORT_BUG = pytest.mark.xfail(strict=True, reason=(
-    "BUG: every build with a problem crashes with a traceback (TypeError: report() missing 1 "
-    "required positional argument: 'what') instead of listing the problems: hooks/course.py "
-    "calls report(build.problems), coursekit/problems.py defines report(problems, what)"))
 
 STARTUP = 120   # seconds for the first build of the whole course
 REBUILD = 90    # seconds for one rebuild after a save
@@ -187,7 +183,6 @@ def lists_problem(html: str, message: str) -> bool:
     return message in items
 
 
-@REPORT_BUG
 def test_every_save_logs_the_full_problem_again(session):
     """MkDocs drops a log record identical to the one before: the second save must not."""
     assert len(session.saves) == 2
@@ -196,21 +191,18 @@ def test_every_save_logs_the_full_problem_again(session):
         assert session.message in log, f"save {number}: the problem is not in the log:\n{log[-3000:]}"
 
 
-@REPORT_BUG
 def test_every_page_of_the_preview_lists_the_problem(session):
     for page in markdown_pages():
         status, html = session.broken[page]
         assert lists_problem(html, session.message), f"/{page} ({status}) does not list the problem"
 
 
-@REPORT_BUG
 @pytest.mark.parametrize("page", generated_pages())
 def test_generated_pages_and_unknown_addresses_list_the_problem_too(session, page):
     status, html = session.broken[page]
     assert lists_problem(html, session.message), f"/{page} ({status}) does not list the problem"
 
 
-@REPORT_BUG
 def test_fixing_the_file_brings_the_real_pages_back(session):
     lesson = session.lesson
     for edition in disk.EDITIONS:

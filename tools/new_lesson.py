@@ -138,12 +138,25 @@ def next_order(root: Path, folder: str) -> int:
     return max(orders, default=0) + 1
 
 
-def ask(prompt: str, value, check, error: str):
+def ask(prompt: str, value, check, error, option: str) -> str:
+    """``value`` once ``check`` accepts it, asking again at a terminal; ``error(value)`` says why
+    not. Without a terminal (a script, CI) a refused value ends the command with that reason."""
     while value is None or not check(value):
         if value is not None:
-            print(error, file=sys.stderr)
+            print(error(value), file=sys.stderr)
+        if not sys.stdin.isatty():
+            raise SystemExit(2 if value is not None else f"no terminal to ask at: give {option}")
         value = input(prompt).strip()
     return value
+
+
+def _id_problem(root: Path, value: str) -> str:
+    if not KEBAB.match(value):
+        return f"'{value}' is not an id: use lower-case letters, digits and hyphens (e.g. cyber-basics)"
+    taken = [p for base in ("docs", "docs_zh") for p in (root / base / "lessons").rglob(f"{value}.md")]
+    quiz = root / "quizzes" / f"{value}.yml"
+    where = (taken + [quiz] if quiz.exists() else taken)[0]
+    return f"'{value}' is already taken by {where.relative_to(root).as_posix()}: choose another id"
 
 
 def main(argv=None) -> int:
@@ -162,13 +175,14 @@ def main(argv=None) -> int:
         return 2
     modules = ", ".join(f"{n} ({m.folder})" for n, m in settings.modules.items())
     module = int(ask(f"Module [{modules}]: ", args.module, lambda v: str(v).isdigit() and int(v) in settings.modules,
-                     f"choose one of {modules}"))
-    existing = {p.stem for p in (root / "docs" / "lessons").rglob("*.md")}
+                     lambda v: f"module '{v}' does not exist: choose one of {modules}", "--module N"))
+    existing = {p.stem for base in ("docs", "docs_zh") for p in (root / base / "lessons").rglob("*.md")}
     lesson_id = ask("Lesson id (e.g. cyber-basics): ", args.id,
                     lambda v: bool(KEBAB.match(v)) and v not in existing and not (root / "quizzes" / f"{v}.yml").exists(),
-                    "use lower-case letters, digits and hyphens, and an id no lesson or quiz has yet")
-    title_en = ask("Title in English: ", args.title_en, lambda v: bool(v.strip()), "give a title")
-    title_zh = ask("Title in Chinese: ", args.title_zh, lambda v: bool(v.strip()), "give a title")
+                    lambda v: _id_problem(root, v), "--id LESSON-ID")
+    title_en = ask("Title in English: ", args.title_en, lambda v: bool(v.strip()), lambda v: "give a title", "--title-en TEXT")
+    title_zh = ask("Title in Chinese: ", args.title_zh, lambda v: bool(v.strip()), lambda v: "give a title",
+                   "--title-zh TEXT")
     folder = settings.modules[module].folder
     values = {"id": lesson_id, "module": module, "order": next_order(root, folder),
               "level": next(iter(settings.levels)), "audience": next(iter(settings.audiences)),

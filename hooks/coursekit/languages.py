@@ -18,6 +18,8 @@ SOURCE_DIRS = {"en": "docs", "zh": "docs_zh", "zh-hant": "docs_zh_hant"}
 # The authored language each edition shows.
 BASED_ON = {"en": "en", "zh": "zh", "zh-hant": "zh"}
 NAMES = {"en": "English", "zh": "Chinese", "zh-hant": "Traditional Chinese"}
+# The `lang` of an edition's pages, as the theme writes it in <html lang>.
+HTML_LANG = {"en": "en", "zh": "zh", "zh-hant": "zh-Hant"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Edition:
     def prefix(self) -> str:
         """Where the edition lives in the site: ``""``, ``"zh/"``, ``"zh-hant/"``."""
         return "" if self.code == DEFAULT else f"{self.code}/"
+
+    @property
+    def html_lang(self) -> str:
+        return HTML_LANG.get(self.code, self.code)
 
     @property
     def is_chinese(self) -> bool:

@@ -42,7 +42,7 @@ class Page:
     rel: str
     title: Callable      # (strings, edition) -> title
     body: Callable       # (Context) -> HTML
-    nav: str = "hidden"  # "after-home": in the sidebar right after Home
+    nav: str = "hidden"  # or "after-home" (the Library) or "after-lessons" (the final assessment)
     scripts: tuple = ()  # files in overrides/assets/ctpat/, loaded on the page in this order
     noindex: bool = False
 
@@ -102,7 +102,7 @@ def plan(course) -> list[Page]:
         Page(RECORD, lambda s, e: s["record_title"], record, scripts=("record.js",)),
     ]
     if course.assessment is not None:
-        pages.append(Page(ASSESSMENT, lambda s, e: s["assessment_title"], assessment, nav="after-home",
+        pages.append(Page(ASSESSMENT, lambda s, e: s["assessment_title"], assessment, nav="after-lessons",
                           scripts=("sha256.js", "assessment.js")))
     for number, module in course.settings.modules.items():
         pages.append(Page(f"print/{module.folder}.md",
@@ -132,7 +132,7 @@ def library(ctx: Context) -> Markup:
                 "duration_text": format_minutes(module["duration"], s), "questions": module["questions"]})
     ctx.toc.extend((module["anchor"], module["heading"]) for module in modules)
     totals = dict(catalog["totals"], duration_text=format_minutes(catalog["totals"]["duration"], s))
-    tools = render("progress_tools.html", s=s, record=ctx.page_href(RECORD),
+    tools = render("progress_tools.html", s=s, record=ctx.page_href(RECORD), assessment=ctx.build.course.assessment,
                    qr_script=ctx.href("assets/ctpat/vendor/qrcode.js"))
     return render("library.html", s=s, modules=modules, totals=totals, extra_tools=tools,
                   roles=list(labels["roles"].items()), root=ctx.root,
@@ -171,7 +171,7 @@ def _summary_box(build, lesson) -> Markup:
         return edition.text(settings.label(kind, key, ""))
 
     return render(
-        "summary.html", s=s, lesson=lesson, module_title=label("modules", lesson.module),
+        "summary.html", s=s, lang=edition.html_lang, lesson=lesson, module_title=label("modules", lesson.module),
         duration=format_minutes(lesson.duration, s), level=label("levels", lesson.level),
         roles=[(role, label("roles", role)) for role in lesson.roles],
         audience=[(role, label("audiences", role)) for role in lesson.audience],

@@ -59,10 +59,12 @@
 
     function showBest() {
       var data = saved();
-      if (!data || !data.attempts) return;
+      if (!data || !(data.attempts || data.best || data.passed)) return;
+      /* A result restored from a progress code knows its best score and day, not the attempts. */
       bestLine.textContent = format(strings.assessment_best, {
-        best: data.best, attempts: data.attempts,
-        date: new Date(data.passedAt || data.updated).toLocaleDateString(document.documentElement.lang || undefined)
+        best: data.best, attempts: data.attempts || 1,
+        date: new Date(data.passedAt || data.updated).toLocaleDateString(document.documentElement.lang || undefined,
+          { year: "numeric", month: "long", day: "numeric" })
       });
       bestLine.hidden = false;
     }

@@ -49,7 +49,8 @@
     var answers = record.answers && typeof record.answers === "object" &&
       Object.keys(record.answers).length > 0;
     var checked = Array.isArray(record.checked) && record.checked.length > 0;
-    if (answers || checked) return { state: "in-progress", updated: updated };
+    var tried = number(record.best) > 0; /* a result restored from a code has a best score, no answers */
+    if (answers || checked || tried) return { state: "in-progress", updated: updated };
     return { state: "not-started", updated: 0 };
   }
 
@@ -202,8 +203,12 @@
      score); anything that is not this course's progress changes nothing. */
   var DAY = 86400000, EPOCH = Date.UTC(2020, 0, 1);
 
+  /* The library's self-checks in table order, then the final assessment: a code numbers them
+     by this order, so anything new goes at the end and older codes stay valid. */
   function quizzes(root) {
-    return Array.prototype.map.call(root.querySelectorAll("tr[data-quiz-id]"), function (row) {
+    var rows = Array.prototype.slice.call(root.querySelectorAll("tr[data-quiz-id]"))
+      .concat(Array.prototype.slice.call(root.querySelectorAll("[data-ctpat-extra-quiz]")));
+    return rows.map(function (row) {
       return { id: row.getAttribute("data-quiz-id"), hash: row.getAttribute("data-quiz-hash") };
     }).filter(function (quiz) { return quiz.id; });
   }
@@ -220,7 +225,8 @@
     list.forEach(function (quiz, index) {
       var data = records[quiz.id];
       if (!data || data.hash !== quiz.hash || !(data.best || data.passed)) return;
-      var days = Math.max(0, Math.min(65535, Math.round((Date.parse(data.passedAt || data.updated) - EPOCH) / DAY) || 0));
+      var at = new Date(data.passedAt || data.updated); /* the day as the trainee saw it here */
+      var days = Math.max(0, Math.min(65535, Math.round((Date.UTC(at.getFullYear(), at.getMonth(), at.getDate()) - EPOCH) / DAY) || 0));
       bytes.push(index & 255, parseInt(quiz.hash.slice(0, 2), 16), (data.best & 127) | (data.passed ? 128 : 0), days >> 8, days & 255);
     });
     var text = String.fromCharCode.apply(null, bytes);
@@ -238,7 +244,8 @@
       var quiz = list[raw.charCodeAt(i)], check = raw.charCodeAt(i + 1), value = raw.charCodeAt(i + 2),
         days = raw.charCodeAt(i + 3) * 256 + raw.charCodeAt(i + 4);
       if (!quiz || parseInt(quiz.hash.slice(0, 2), 16) !== check) return null;
-      var date = new Date(EPOCH + days * DAY).toISOString(), passed = value >= 128;
+      var day = new Date(EPOCH + days * DAY), passed = value >= 128, /* noon of that day, in this browser's time zone */
+        date = new Date(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12).toISOString();
       records[quiz.id] = { v: 1, hash: quiz.hash, best: value & 127, score: value & 127, passed: passed,
         passedAt: passed ? date : null, answers: {}, checked: [], updated: date };
     }
