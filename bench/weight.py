@@ -8,7 +8,8 @@ serves each site on 127.0.0.1 with gzip (level 6, as common web servers do), and
 page in Debian's Chromium (Playwright, a fresh profile per page, so nothing is cached) until
 the network is idle. Every request is recorded, including the search worker's fetch of the
 search index, which Material makes on every page load. Bytes are the response bodies as sent
-(gzipped where the type compresses; HTTP headers not counted).
+(gzipped where the type compresses; HTTP headers not counted); failed requests (404) are
+counted as requests, with no bytes.
 
 Pages, in English and Simplified Chinese: the home page, a lesson with its quiz
 (lessons/practice/seals-vvtt/) and the training library (a generated page: plain Material has
@@ -84,17 +85,19 @@ def load_page(browser, base: str, site: Path, path: str) -> dict:
         parts = urlsplit(request.url)
         if parts.scheme == "data" or parts.netloc != local:
             continue
-        size = sent_bytes(site, parts.path)
+        answer = request.response()
+        status = answer.status if answer else None
         rows.append({"path": parts.path.lstrip("/") or "/", "type": request.resource_type,
-                     "kind": kind(request.resource_type, parts.path), "bytes": size})
+                     "kind": kind(request.resource_type, parts.path), "status": status,
+                     "bytes": sent_bytes(site, parts.path) if status == 200 else 0})
     context.close()
     total = sum(r["bytes"] or 0 for r in rows)
     by_kind: dict[str, int] = {}
     for r in rows:
         by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + (r["bytes"] or 0)
     return {"page": "/" + path, "status": response.status if response else None, "requests": len(rows),
-            "bytes": total, "by_kind": by_kind, "external_requests": external, "errors": errors,
-            "files": rows}
+            "failed": [r["path"] for r in rows if r["status"] != 200], "bytes": total, "by_kind": by_kind,
+            "external_requests": external, "errors": errors, "files": rows}
 
 
 def kind(resource_type: str, path: str) -> str:
@@ -155,7 +158,7 @@ def print_report(report: dict) -> None:
     print("\nFirst visit, gzipped bytes (KiB) and requests; hooks = this project, plain = plain Material "
           "from the same Markdown")
     print(f"{'page':<12} {'site':<6} {'requests':>8} {'total KiB':>10}" + "".join(f"{k:>14}" for k in kinds)
-          + f"{'other hosts':>12}")
+          + f"{'failed':>7}{'other hosts':>12}")
     for page, entry in report.items():
         for label in ("hooks", "plain"):
             w = entry.get(label)
@@ -165,12 +168,16 @@ def print_report(report: dict) -> None:
             cells = "".join(f"{w['by_kind'][k] / 1024:>14.1f}" if k in w["by_kind"] else f"{'-':>14}"
                             for k in kinds)
             print(f"{page:<12} {label:<6} {w['requests']:>8} {w['bytes'] / 1024:>10.1f}{cells}"
-                  f"{len(w['external_requests']):>12}")
+                  f"{len(w['failed']):>7}{len(w['external_requests']):>12}")
         if "ratio" in entry:
             print(f"{'':<12} hooks/plain bytes: {entry['ratio']}")
     lesson = report.get("lesson en", {}).get("hooks")
     if lesson:
         own = [f for f in lesson["files"] if f["path"].startswith("assets/ctpat/")]
+        plain = report["lesson en"].get("plain") or {}
+        if plain.get("failed"):
+            print("Failed requests (404) of plain Material on the English lesson: " + ", ".join(plain["failed"])
+                  + " (Material looks for sitemap.xml beside each language link)")
         print("The project's own assets on the English lesson: "
               + ", ".join(f"{f['path'].removeprefix('assets/ctpat/')} {f['bytes']} B" for f in own))
 
@@ -203,6 +210,10 @@ def main(argv=None) -> int:
             project, plain = work / "hooks", work / "plain"
             synthetic.copy_real_project(project)
             synthetic.plain_from_hooks_project(project, plain)
+            # Plain Material has no project stylesheet (it lives in overrides/, not copied).
+            config = plain / "mkdocs.yml"
+            config.write_text(synthetic._drop_top_level_block(config.read_text(encoding="utf-8"), "extra_css"),
+                              encoding="utf-8")
             hooks_site, plain_site = work / "site-hooks", work / "site-plain"
             build(project, hooks_site, logs, "hooks")
             build(plain, plain_site, logs, "plain")

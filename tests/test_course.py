@@ -583,3 +583,15 @@ def test_the_real_course_has_every_lesson_on_disk_in_curriculum_order(real_cours
     on_disk = [(l.rel, l.content_language, l.id, l.key) for l in course_files.lessons(language)]
     loaded = [(l.rel, l.language, l.id, (l.module, l.order)) for l in real_course.site_lessons(language)]
     assert loaded == on_disk
+
+
+# ---- files mkdocs.yml names ----------------------------------------------------------------------
+
+def test_a_favicon_that_does_not_exist_is_a_problem_naming_its_line(tmp_path):
+    config = "theme:\n  name: material\n  favicon: assets/brand/icon.png\n" + CONFIG
+    root = project(tmp_path, both("lessons/practice/seals.md", lesson("seals")), config=config)
+    assert "mkdocs.yml:3: theme.favicon: 'assets/brand/icon.png' does not exist under docs/; add the file " \
+           "docs/assets/brand/icon.png or correct the path" in problems(load(root))
+    (root / "docs/assets/brand").mkdir(parents=True)
+    (root / "docs/assets/brand/icon.png").write_bytes(b"\x89PNG")
+    assert not [p for p in problems(load(root)) if "favicon" in p]

@@ -77,6 +77,7 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
 
     settings, found = check_settings(extra, config_lines, root / SOURCE_DIRS[DEFAULT])
     problems += found
+    problems += _favicon(root, config_lines)
 
     glossary = Glossary()
     glossary_path = root / GLOSSARY_FILE
@@ -102,6 +103,19 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
     drafts = {todo.path for todo in course.todos}
     course.warnings += [w for w in duration_warnings(course) if w.path not in drafts]
     return course
+
+
+def _favicon(root: Path, config_lines) -> list[Problem]:
+    """``theme.favicon`` names a file under docs/ (the theme's own icon when not set)."""
+    theme = config_lines.get("theme") if isinstance(config_lines, dict) else None
+    favicon = theme.get("favicon") if isinstance(theme, dict) else None
+    if not isinstance(favicon, str) or not favicon or "://" in favicon:
+        return []
+    if (root / SOURCE_DIRS[DEFAULT] / favicon.lstrip("/")).is_file():
+        return []
+    line = theme.line_of("favicon") if hasattr(theme, "line_of") else None
+    return [Problem("mkdocs.yml", line, f"theme.favicon: '{favicon}' does not exist under docs/",
+                    f"add the file docs/{favicon.lstrip('/')} or correct the path")]
 
 
 def _todos(root: Path, pages: dict, quiz_files: dict, cache: FileCache) -> list[Problem]:
