@@ -18,8 +18,9 @@ and slowest, median CPU seconds, peak RSS, pages, warnings; ratios of medians ag
 On a loaded machine wall time moves 10-40 % between runs; CPU seconds move less, and
 bench/instructions.py (Valgrind) gives a noise-free instruction ratio.
 
-Progress goes to stderr; the report to stdout, with one JSON object as its LAST line (also in
-bench/out/build-<time>.json, build logs in bench/out/logs/).
+About 7-10 minutes with the defaults on two busy cores. Progress goes to stderr; the report to
+stdout, with one JSON object as its LAST line (also in bench/out/build-<time>.json, build logs
+in bench/out/logs/).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Lighthouse scores of the built site: home page, a lesson with its quiz, the library.
 
-    python bench/lighthouse.py [--site DIR] [--site-url URL] [--runs 3] [--preset mobile|desktop]
+    python bench/lighthouse.py [--site DIR | --with-site-url] [--runs 3] [--preset mobile|desktop]
     python bench/lighthouse.py --dry-run      # check node, Lighthouse and Chromium; run nothing
 
 Builds the real project as shipped (or takes ``--site``), serves it on 127.0.0.1 with gzip
@@ -11,14 +11,18 @@ Debian's Chromium (``CHROME_PATH``, default /usr/bin/chromium), mobile preset by
 the home page (English, Simplified, Traditional), lessons/practice/seals-vvtt/ (English,
 Simplified) and the library (English, Simplified).
 
-``--site-url https://training.example.com/`` builds with ``site_url`` set, as a deployed site
-should be (absolute canonical, hreflang and sitemap links); the pages are still fetched from
-127.0.0.1. Lighthouse treats http://127.0.0.1 as a secure origin, so ``is-on-https`` passes
-there; a deployment must be served over HTTPS to keep it.
+The project ships without ``site_url`` (no canonical link, no hreflang links: the site works
+from any folder). ``--with-site-url`` builds with ``site_url`` set to the local server's own
+address, as a deployment sets it to its own: canonical, hreflang and sitemap links absolute
+and on the same origin. (A foreign ``site_url`` such as https://training.example.com/ would
+only add console errors here: Material fetches sitemap.xml from each language link's origin,
+which does not resolve on this machine.) Lighthouse treats http://127.0.0.1 as a secure
+origin, so ``is-on-https`` passes; a deployment must be served over HTTPS to keep it.
 
-Prints the four category scores per page and every audit that costs points in a category
-(id, title, the elements concerned), then one JSON object as the LAST line. Full reports:
-bench/out/lighthouse/<page>.report.json (the run with the median performance score).
+About 2 minutes per run of the seven pages. Prints the four category scores per page and
+every audit that costs points in a category (id, title, the elements concerned), then one
+JSON object as the LAST line. Full reports: bench/out/lighthouse/<page>.report.json (the run
+with the median performance score).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import ROOT, build_env, machine, progress, serve_static  # noqa: E402
+from measure import ROOT, build_env, free_port, machine, progress, serve_static  # noqa: E402
 
 BENCH = ROOT / "bench"
 OUT = BENCH / "out" / "lighthouse"
@@ -109,8 +113,9 @@ def _elements(audit: dict) -> list[str]:
         if node:
             found.append(node.get("selector") or node.get("snippet", "")[:120])
         elif isinstance(item, dict):
-            found.append(str(item.get("url") or item.get("source") or item.get("description")
-                             or item.get("href") or item)[:160])
+            location = item.get("url") or (item.get("sourceLocation") or {}).get("url")
+            if location:
+                found.append(str(location)[:160])
     return found[:8]
 
 
@@ -146,7 +151,8 @@ def summarize(report: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build the project)")
-    parser.add_argument("--site-url", help="build with this site_url (e.g. https://training.example.com/)")
+    parser.add_argument("--with-site-url", action="store_true",
+                        help="build with site_url set to the local server's address")
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
     parser.add_argument("--runs", type=int, default=1,
@@ -155,8 +161,8 @@ def main(argv=None) -> int:
     parser.add_argument("--dry-run", action="store_true",
                         help="check node, Lighthouse and Chromium and print the plan; run nothing")
     args = parser.parse_args(argv)
-    if args.site and args.site_url:
-        parser.error("--site-url builds the site: leave out --site")
+    if args.site and args.with_site_url:
+        parser.error("--with-site-url builds the site: leave out --site")
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     if args.dry_run:
@@ -170,12 +176,14 @@ def main(argv=None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     temp = None
     site = args.site
+    port = free_port()
+    site_url = f"http://127.0.0.1:{port}/" if args.with_site_url else None
     if site is None:
         temp = Path(tempfile.mkdtemp(prefix="ctpat-lh-"))
         site = temp / "site"
-        progress("building the site" + (f" with site_url {args.site_url}" if args.site_url else ""))
-        build_site(site, args.site_url, temp)
-    base_url, server = serve_static(site, use_gzip=not args.no_gzip)
+        progress("building the site" + (f" with site_url {site_url}" if site_url else ""))
+        build_site(site, site_url, temp)
+    base_url, server = serve_static(site, use_gzip=not args.no_gzip, port=port)
     results = {}
     try:
         for name in args.pages:
@@ -200,7 +208,7 @@ def main(argv=None) -> int:
     version = next(iter(results.values()))["lighthouse"] if results else lighthouse_version()
     print(f"\nLighthouse {version}, {args.preset} preset, Chromium {CHROME}, served "
           f"{'with gzip' if not args.no_gzip else 'without compression'} on 127.0.0.1"
-          + (f"; built with site_url {args.site_url}" if args.site_url else "; built as shipped (no site_url)"))
+          + (f"; built with site_url {site_url}" if site_url else "; built as shipped (no site_url)"))
     print(f"{'page':<14} {'url':<34}" + "".join(f"{c:>15}" for c in CATEGORIES))
     for name, r in results.items():
         print(f"{name:<14} {r['url']:<34}" + "".join(f"{str(r['scores'][c]):>15}" for c in CATEGORIES))
@@ -212,10 +220,10 @@ def main(argv=None) -> int:
             for item in r["failing"][category]:
                 print(f"  {category}: {item['id']} - {item['title']} (score {item['score']}"
                       f"{', ' + item['display'] if item['display'] else ''})"
-                      + (f"; elements: {item['elements']}" if item["elements"] and category != "performance" else ""))
+                      + (f"; elements: {item['elements']}" if item["elements"] else ""))
         for warning in r["warnings"]:
             print(f"  lighthouse warning: {warning}")
-    print(json.dumps({"preset": args.preset, "gzip": not args.no_gzip, "site_url": args.site_url,
+    print(json.dumps({"preset": args.preset, "gzip": not args.no_gzip, "site_url": site_url,
                       "pages": results, "machine": machine()}, ensure_ascii=False, separators=(",", ":")))
     return 0
 

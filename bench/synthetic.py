@@ -425,10 +425,12 @@ def hooks_project(project: Path, n: int, editions: int = 2) -> list[dict]:
 
 
 def plain_config(text: str) -> str:
-    """mkdocs.yml for plain Material + mkdocs-static-i18n: no hooks, no watch, no custom_dir,
-    English and Simplified Chinese only (the Traditional edition needs the hooks)."""
+    """mkdocs.yml for plain Material + mkdocs-static-i18n: no hooks, no watch, no custom_dir
+    and no course stylesheet (it lives in the overrides), English and Simplified Chinese only
+    (the Traditional edition needs the hooks)."""
     text = set_edition(text, "zh-hant", False)
     text = _drop_top_level_block(text, "hooks")
+    text = _drop_top_level_block(text, "extra_css")
     text = _drop_top_level_block(text, "watch")
     text = re.sub(r"^[ \t]+custom_dir:.*\n", "", text, flags=re.MULTILINE)
     return text

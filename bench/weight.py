@@ -16,7 +16,8 @@ Pages, in English and Simplified Chinese: the home page, a lesson with its quiz
 no counterpart). Requests to any host other than the local server are counted and blocked;
 the site should make none.
 
-Prints a table and one JSON object as the LAST line (also saved in bench/out/weight-<time>.json).
+About a minute (two builds, ten page loads). Prints a table and one JSON object as the LAST
+line (also saved in bench/out/weight-<time>.json).
 """
 
 from __future__ import annotations

@@ -38,6 +38,11 @@ if not todo_log.handlers:
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
+    if dirty:
+        # MkDocs then rebuilds only the edited pages: the other pages' navigation shows "None",
+        # the search index grows with every save and the print pages lose their lessons.
+        raise PluginError("--dirty is not supported by this course: the pages it skips come out "
+                          "wrong; run 'mkdocs serve' (or 'mkdocs build') without --dirty")
     state.set_command(command)
 
 

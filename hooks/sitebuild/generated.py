@@ -10,6 +10,7 @@ Bodies are rendered by coursekit's escaping templates.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import posixpath
@@ -183,10 +184,16 @@ def qr_code(config, url: str) -> Markup:
     """An inline SVG QR code of the absolute address of ``url``, or nothing without site_url."""
     if not config.site_url:
         return Markup("")
+    return _qr_svg(config.site_url.rstrip("/") + "/" + url)
+
+
+@functools.lru_cache(maxsize=None)
+def _qr_svg(address: str) -> Markup:
+    """Once per address and process: a lesson's code appears on its page and in two print
+    pages, and mkdocs serve (whose site_url is the preview's) rebuilds them on every save."""
     import segno
 
-    absolute = config.site_url.rstrip("/") + "/" + url
-    return Markup(segno.make(absolute, error="m").svg_inline(scale=3, omitsize=True, title=absolute))
+    return Markup(segno.make(address, error="m").svg_inline(scale=3, omitsize=True, title=address))
 
 
 # ---- printable course and modules ----------------------------------------------------------------
