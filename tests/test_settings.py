@@ -357,7 +357,7 @@ def test_contact_that_is_not_a_mapping_is_an_error():
     ("brand:\n  logos: assets/brand/logo.svg\n", "logos:", "extra.brand.logos", "did you mean 'logo'?"),
     ("brand:\n  footr: Text\n", "footr:", "extra.brand.footr", "did you mean 'footer'?"),
     ("brand:\n  website: https://example.com\n", "website:", "extra.brand.website",
-     "the keys here are: name, logo, contact, footer"),
+     "the keys here are: name, logo, share_image, contact, footer"),
     ("brand:\n  contact:\n    mail: a@example.com\n", "mail:", "extra.brand.contact.mail", "did you mean 'email'?"),
     ("brand:\n  contact:\n    fax: 1\n", "fax:", "extra.brand.contact.fax", "the keys here are: email, wechat, phone"),
     ("workshops:\n  - date: 2027-03-18\n    title: T\n    city: C\n    langauge: zh\n", "langauge:",
