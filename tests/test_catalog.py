@@ -12,7 +12,7 @@ import json
 import pytest
 
 from coursekit.languages import edition
-from coursekit.model.catalog import build_catalog, role_paths
+from coursekit.model.catalog import build_catalog, minutes_text, role_paths
 from coursekit.model.course import load_course
 from coursekit.model.glossary import traditional_phrases
 from coursekit.model.quizzes import load_quiz
@@ -242,3 +242,72 @@ def test_role_paths_follow_the_edition(catalogs):
     paths = role_paths(catalogs["zh"])
     assert [p["label"] for p in paths] == ["门卫", "船务跟单员"]
     assert [e["title"] for e in paths[1]["lessons"]] == ["什么是 CTPAT", "集装箱封条"]
+
+
+# ---- what a reader of the library would notice (found by mutation testing: bench/mutation.py) ----
+
+def all_titles(catalog) -> list:
+    titles = [e["title"] for e in catalog["lessons"]] + [e["module"]["title"] for e in catalog["lessons"]]
+    titles += [e["quiz"]["title"] for e in catalog["lessons"] if e["quiz"]]
+    titles += [m["title"] for m in catalog["modules"]]
+    titles += [label for kind in catalog["labels"].values() for label in kind.values()]
+    return titles
+
+
+@pytest.mark.parametrize("code", ["en", "zh", "zh-hant"])
+def test_no_title_or_label_is_empty_or_none(catalogs, code):
+    titles = all_titles(catalogs[code])
+    assert len(titles) == 3 + 3 + 1 + 3 + 2 + 2 + 3 + 2
+    for title in titles:
+        assert isinstance(title, str) and title.strip() and "None" not in title, title
+
+
+@pytest.mark.parametrize("code, audiences, criteria", [
+    ("en", {"importer": "Importer", "manufacturer": "Manufacturer"},
+     {"risk-assessment": "Risk Assessment", "seal-security": "Seal Security"}),
+    ("zh", {"importer": "进口商", "manufacturer": "制造商"}, {"risk-assessment": "风险评估", "seal-security": "封条安全"}),
+])
+def test_audience_and_criteria_labels_are_in_the_editions_language(catalogs, code, audiences, criteria):
+    labels = catalogs[code]["labels"]
+    assert labels["audiences"] == audiences and labels["criteria"] == criteria
+
+
+def test_the_catalogue_says_which_format_it_is(catalogs):
+    """library.js reads ``schema_version`` before anything else; a stale file is refused there."""
+    assert {catalog["schema_version"] for catalog in catalogs.values()} == {2}
+
+
+def test_a_chinese_module_counts_its_lessons_time_and_questions(catalogs):
+    modules = {m["number"]: m for m in catalogs["zh"]["modules"]}
+    assert modules[3] == {"number": 3, "title": "现场实务", "lessons": 1, "duration": 30, "questions": 3}
+    assert modules[1]["title"] == "基础知识" and (modules[1]["lessons"], modules[1]["duration"]) == (2, 35)
+
+
+def test_chinese_entries_carry_level_audience_roles_and_quiz_facts(catalogs):
+    seals = lessons_by_id(catalogs["zh-hant"])["seals"]
+    assert (seals["url"], seals["source"], seals["order"], seals["level"]) == (
+        "zh-hant/lessons/practice/seals/", "lessons/practice/seals.md", 1, "advanced")
+    assert (seals["audience"], seals["roles"], seals["msc"]) == (
+        ["importer", "manufacturer"], ["gate-guard", "shipping-clerk"], ["risk-assessment", "seal-security"])
+    assert {k: seals["quiz"][k] for k in ("id", "questions", "pass_mark")} == {
+        "id": "seals", "questions": 3, "pass_mark": 75}
+
+
+@pytest.mark.parametrize("code", ["en", "zh", "zh-hant"])
+def test_each_role_path_is_in_its_editions_language(catalogs, code):
+    assert {path["language"] for path in role_paths(catalogs[code])} == {code}
+
+
+@pytest.mark.parametrize("code, minutes, text", [
+    ("en", 65, "1 h 5 min"), ("en", 120, "2 h"), ("en", 45, "45 min"),
+    ("zh", 65, "1 小时 5 分钟"), ("zh", 45, "45 分钟"),
+])
+def test_minutes_read_as_hours_and_minutes_in_the_editions_language(code, minutes, text):
+    assert minutes_text(minutes, edition(code)) == text
+
+
+def test_a_lesson_missing_from_this_editions_site_does_not_drop_the_lessons_after_it(course):
+    """alpha (lesson 2) has no page in this edition: seals, after it, is still listed and counted."""
+    catalog = build_catalog(course, edition("en"), {rel: url for rel, url in urls("").items() if "alpha" not in rel})
+    assert [e["id"] for e in catalog["lessons"]] == ["zebra", "seals"]
+    assert catalog["totals"] == {"lessons": 2, "duration": 50, "quizzes": 1, "questions": 3}

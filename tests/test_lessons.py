@@ -481,3 +481,42 @@ def test_the_corpus_defaults_are_a_valid_course(tmp_path):
     text = (BAD / "mkdocs.yml").read_text(encoding="utf-8")
     course = load_course(tmp_path / "empty", yaml_load(text)["extra"], load_config_yaml(text))
     assert course.problems == [] and course.warnings == []
+
+
+# ---- what an author would notice (found by mutation testing: bench/mutation.py) -------------
+
+@pytest.mark.parametrize("value, words", [("Seals_VVTT", "kebab-case"), ("seals", "seals-vvtt.md")],
+                         ids=["not-kebab", "not-the-file-name"])
+def test_a_wrong_id_is_reported_on_the_id_line_wherever_it_is(value, words):
+    text = edit("title: High-security seals and the VVTT check\n",
+                f"title: High-security seals and the VVTT check\nid: {value}\n", edit("id: seals-vvtt\n", ""))
+    lesson, problems = parse(text)
+    assert lesson is None and len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:5: 'id' ") and words in problems[0]
+
+
+@pytest.mark.parametrize("item, kept", [("2027", "2027"), ("1.5", "1.5")])
+def test_an_objective_written_as_a_number_is_kept_as_text(item, kept):
+    lesson, problems = parse(edit("  - Tell a class H seal from class I and S seals", f"  - {item}"))
+    assert problems == [] and lesson.objectives[0] == kept
+
+
+def test_an_objective_read_as_a_mapping_is_reported_on_its_own_line_after_comments():
+    text = edit("  - \"Check a seal: View, Verify, Tug, Twist\"",
+                "\n  # the four steps\n  - Check a seal: View, Verify, Tug, Twist")
+    lesson, problems = parse(text)
+    assert lesson is None and len(problems) == 1
+    assert problems[0].startswith(f"{PATH}:{line_of(text, '  - Check')}: 'objectives' item 2 ")
+
+
+def test_with_levels_undeclared_the_other_problems_still_come_in_line_order():
+    text = edit("quiz: seals-vvtt\n", "quiz: seals-vvtt\ncolour: blue\n", _without("title"))
+    _, problems = parse(text, settings=_settings_without("levels"))
+    assert [p.split(":")[1] for p in problems] == ["1", str(line_of(text, "colour:"))]
+    assert "'title'" in problems[0] and "'colour'" in problems[1]
+
+
+def test_where_points_at_the_key_or_else_at_the_top_of_the_file():
+    lesson, _ = parse(_without("quiz"), quizzes=())
+    assert lesson.where("duration") == f"{PATH}:6"
+    assert lesson.where("quiz") == f"{PATH}:1"  # absent: a translation's quiz is compared with "not set"

@@ -718,3 +718,204 @@ def test_placements_report_unknown_quiz_one_language_and_unused_quiz(placements_
         "'<!-- quiz: unused -->' to its lesson in docs/ and docs_zh/, or delete the file",
     ]
     assert sorted(placements_course.quizzes) == ["container-inspection", "seals-vvtt", "unused"]
+
+
+# ---- what an author would notice (found by mutation testing: bench/mutation.py) -------------
+
+def problems_of(tmp_path: Path, text: str, name: str = "demo") -> list[Problem]:
+    """The problems of a quiz file that must not load (the Problem objects, for their lines)."""
+    quiz, found = read_quiz(write_quiz(tmp_path, name, text), f"quizzes/{name}.yml")
+    assert quiz is None and found
+    return found
+
+
+def test_shuffle_is_off_unless_the_author_asks(tmp_path):
+    quiz = load(tmp_path, ONE_QUESTION)
+    assert quiz.shuffle is False
+    assert [q.shuffle for q in quiz.questions] == [False]
+
+
+def test_each_question_keeps_its_prompt(tmp_path):
+    q1, q2, q3, q4 = load(tmp_path, GOOD, "good").questions
+    assert q1.prompt == {"en": "Which class?", "zh": "哪一级？"}
+    assert q3.prompt == {"en": "CBP certifies factories.", "zh": "CBP 认证工厂。"}
+
+
+def test_each_option_remembers_its_line_and_answer_shorthand_options_have_no_feedback(tmp_path):
+    quiz = load(tmp_path, GOOD, "good")
+    text = textwrap.dedent(GOOD).split("\n")
+    q1, q2, q3, q4 = quiz.questions
+    for option in q1.options + q2.options + q4.options:
+        assert f"id: {option.id}" in text[option.line - 1].replace('"', "")
+    # `answer: false` stands for two options: both sit on the answer's line, with no feedback.
+    answer_line = text.index("    answer: false") + 1
+    assert [(o.line, o.feedback) for o in q3.options] == [(answer_line, None), (answer_line, None)]
+
+
+@pytest.mark.parametrize("leading", ["# Seals self-check, reviewed 2026-11\n", "\n\n"],
+                         ids=["comment-first", "blank-lines-first"])
+def test_lines_count_from_the_top_of_the_file_whatever_comes_first(tmp_path, leading):
+    """A comment or blank lines before ``id:`` move every line an author is sent to."""
+    shift = leading.count("\n")
+    quiz = load(tmp_path, leading + ONE_QUESTION)
+    assert quiz.line == 1 + shift  # the "not placed on any page" warning points at ``id:``
+    mismatch = problems_of(tmp_path, leading + replace(ONE_QUESTION, "id: demo", "id: other"))
+    assert [(p.line, "'other'" in p.problem) for p in mismatch] == [(1 + shift, True)]
+    typo = problems_of(tmp_path, leading + replace(ONE_QUESTION, "type: single", "type: singel"))
+    assert [(p.line, "'singel'" in p.problem) for p in typo] == [(5 + shift, True)]
+
+
+def test_a_byte_that_is_not_utf8_is_reported_on_its_line(tmp_path):
+    """A quiz saved as Latin-1 (an é in a title): the line of the é, wherever it is."""
+    path = tmp_path / "quizzes" / "demo.yml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\n# Seals\nid: demo\ntitle: {en: \"Caf\xe9\", zh: x}\nquestions:\n  - id: q1\n"
+                     b"    type: true_false\n    prompt: {en: a, zh: b}\n    answer: true\n")
+    quiz, problems = read_quiz(path, "quizzes/demo.yml")
+    assert quiz is None
+    assert [(p.path, p.line) for p in problems] == [("quizzes/demo.yml", 4)]
+    assert "UTF-8" in problems[0].fix
+
+
+@pytest.mark.parametrize("length, quoted", [(10, True), (39, True), (40, False), (300, False)])
+def test_a_wrong_value_is_quoted_when_short_and_described_when_long(tmp_path, length, quoted):
+    """The author sees which value is wrong, but never a pasted paragraph."""
+    value = ("a" * length)
+    (problem,) = problems_of(tmp_path, replace(ONE_QUESTION, "questions:", f"pass_mark: {value}\nquestions:"))
+    assert (problem.line, problem.problem.startswith("'pass_mark' is ")) == (3, True)
+    assert (value in problem.problem) is quoted
+    assert "a text" in problem.problem or quoted
+
+
+def test_ids_written_as_numbers_or_true_false_are_kept_as_written(tmp_path):
+    text = replace(replace(replace(ONE_QUESTION, "- id: q1", "- id: 7"), "{id: a,", "{id: 1,"), "{id: b,", "{id: 2,")
+    question = load(tmp_path, text).questions[0]
+    assert question.id == "7" and [o.id for o in question.options] == ["1", "2"]
+
+
+def test_a_message_names_an_option_by_the_id_the_author_wrote(tmp_path):
+    text = replace(ONE_QUESTION, '{id: a, text: {en: "Class I", zh: "I 级"}}', "{id: true}")
+    (problem,) = problems_of(tmp_path, text)
+    assert problem.line == 8
+    assert problem.problem.startswith("question q1, option true: 'text' ")
+
+
+# A question written key by key, with ``id`` below ``type`` (lines 4-11 of the file).
+BLOCK_STYLE = """\
+id: demo
+title: {en: "Seals", zh: "封条"}
+questions:
+  - type: single
+    id: q1
+    prompt: {en: "Which class?", zh: "哪一级？"}
+    options:
+      - text: {en: "Class I", zh: "I 级"}
+        id: a
+      - text: {en: "Class H", zh: "H 级"}
+        id: b
+        correct: true
+"""
+
+
+def test_a_bad_id_is_reported_on_the_id_line_not_the_question_s_first_line(tmp_path):
+    (problem,) = problems_of(tmp_path, replace(BLOCK_STYLE, "    id: q1", "    id: q 1"))
+    assert (problem.line, problem.problem.startswith("question 1: 'id' is ")) == (5, True)
+
+
+def test_a_duplicate_option_id_is_reported_on_its_line_naming_the_first_one(tmp_path):
+    (problem,) = problems_of(tmp_path, replace(BLOCK_STYLE, "        id: b", "        id: a"))
+    assert problem.line == 11
+    assert "'a'" in problem.problem and "first on line 9" in problem.problem
+
+
+def test_a_duplicate_question_id_is_reported_on_its_line_naming_the_first_one(tmp_path):
+    second = BLOCK_STYLE[BLOCK_STYLE.index("  - type: single"):]
+    (problem,) = problems_of(tmp_path, BLOCK_STYLE + second)  # the second q1 starts on line 13
+    assert problem.line == 14
+    assert "'q1'" in problem.problem and "first on line 5" in problem.problem
+
+
+def test_a_list_under_one_language_is_reported_on_that_language_s_line(tmp_path):
+    text = replace(BLOCK_STYLE, '    prompt: {en: "Which class?", zh: "哪一级？"}',
+                   '    prompt:\n      en: "Which class?"\n      zh: [哪一级, 哪个]')
+    (problem,) = problems_of(tmp_path, text)
+    assert (problem.line, problem.problem.startswith("question q1: 'prompt' zh ")) == (8, True)
+
+
+@pytest.mark.parametrize("broken", ["      - [a, b]\n", "      - just an option\n"], ids=["list", "text"])
+def test_a_broken_option_does_not_hide_the_mistakes_of_the_options_after_it(tmp_path, broken):
+    text = replace(ONE_QUESTION, '      - {id: a, text: {en: "Class I", zh: "I 级"}}\n',
+                   broken + '      - {id: a, text: {en: "Class I"}}\n')
+    problems = problems_of(tmp_path, text)
+    assert [(p.line, p.problem.split(":")[0]) for p in problems] == [
+        (8, "question q1"), (9, "question q1, option a")]  # the missing Chinese text of option a
+
+
+def test_a_broken_question_does_not_hide_the_mistakes_of_the_questions_after_it(tmp_path):
+    text = replace(ONE_QUESTION, "questions:\n", "questions:\n  - just a sentence\n")
+    text = replace(text, "type: single", "type: singel")
+    problems = problems_of(tmp_path, text)
+    assert [p.line for p in problems] == [4, 6]
+    assert "'singel'" in problems[1].problem
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ("questions:", "qestions:", "qestions"),
+    ("    answer: true", "    anwser: true", "anwser"),
+    ("    answer: true", '    optoins:\n      - {id: "true", text: {en: "T", zh: "对"}, correct: true}', "optoins"),
+], ids=["questions", "answer", "options"])
+def test_a_misspelt_key_is_one_problem_with_its_fix_not_also_a_missing_key(tmp_path, old, new, key):
+    text = pool("1", [1]).replace("draw: 1\n", "").replace("    module: 1\n    lesson: seals-vvtt\n", "")
+    (problem,) = problems_of(tmp_path, replace(text, old, new), "pool")
+    assert problem.problem.endswith(f"unknown key '{key}'")
+    assert problem.fix.startswith("did you mean")
+
+
+def test_every_mistake_of_a_question_with_an_unknown_type_is_reported(tmp_path):
+    """An 'answer:' left over from a true/false question does not hide the options' mistakes."""
+    text = replace(replace(ONE_QUESTION, "type: single", "type: singel\n    answer: true"),
+                   '{id: a, text: {en: "Class I", zh: "I 级"}}', "{id: a}")
+    problems = problems_of(tmp_path, text)
+    assert [(p.line, "'singel'" in p.problem or "'text' is missing" in p.problem) for p in problems] == [
+        (5, True), (9, True)]
+
+
+@pytest.mark.parametrize("value, kind", [("[single]", "a list"), ("{single: 1}", "a mapping"), ("3", "'3'")],
+                         ids=["list", "mapping", "number"])
+def test_a_type_that_is_not_text_is_an_error_on_its_line_listing_the_types(tmp_path, value, kind):
+    text = replace(ONE_QUESTION, "type: single", f"type: {value}")
+    assert messages(tmp_path, text) == [
+        f"quizzes/demo.yml:5: question q1: 'type' is {kind}; use single, multiple or true_false"]
+
+
+def test_an_unknown_type_with_no_close_match_lists_the_types(tmp_path):
+    text = replace(ONE_QUESTION, "type: single", "type: essay")
+    assert messages(tmp_path, text) == [
+        "quizzes/demo.yml:5: question q1: unknown type 'essay'; use single, multiple or true_false"]
+
+
+@pytest.mark.parametrize("value, kind", [("{q1: x}", "a mapping"), ("", "nothing"), ("seals", "the text 'seals'")],
+                         ids=["mapping", "nothing", "text"])
+def test_questions_that_are_not_a_list_are_named_for_what_they_are(tmp_path, value, kind):
+    text = f'id: demo\ntitle: {{en: "Seals", zh: "封条"}}\nquestions: {value}\n'
+    (problem,) = problems_of(tmp_path, text)
+    assert (problem.line, problem.problem) == (3, f"'questions' is {kind}, not a list of questions")
+
+
+def test_an_empty_optional_text_may_be_deleted_and_the_author_is_told_so(tmp_path):
+    text = replace(ONE_QUESTION, "    options:", "    explanation:\n    options:")
+    (problem,) = problems_of(tmp_path, text)
+    assert problem.line == 7 and problem.problem == "question q1: 'explanation' is empty"
+    assert problem.fix.endswith(", or delete it")
+
+
+def test_an_unknown_language_under_the_quiz_title_names_the_title(tmp_path):
+    text = replace(ONE_QUESTION, 'title: {en: "Seals", zh: "封条"}', 'title: {en: "Seals", zh: "封条", fr: "Scellés"}')
+    (problem,) = problems_of(tmp_path, text)
+    assert (problem.line, problem.problem) == (2, "title: unknown key 'fr'")
+
+
+def test_a_true_false_question_written_with_options_names_the_option_in_its_messages(tmp_path):
+    text = replace(GOOD, '      - {id: "false", text: {en: "No", zh: "否"}}', '      - {id: "false", text: {en: "No"}}')
+    (problem,) = problems_of(tmp_path, text, "good")
+    assert problem.problem.startswith("question q4, option false: 'text' ")
