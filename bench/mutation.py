@@ -1,10 +1,10 @@
 """Mutation testing of the course model: do the unit tests notice a changed behaviour?
 
-    /work/venv/bin/python bench/mutation.py                  # quizzes, lessons, catalog
-    /work/venv/bin/python bench/mutation.py --survivors      # also list what no test noticed
-    /work/venv/bin/python bench/mutation.py quizzes          # one module
+    .venv/bin/python bench/mutation.py                  # quizzes, lessons, catalog
+    .venv/bin/python bench/mutation.py --survivors      # also list what no test noticed
+    .venv/bin/python bench/mutation.py quizzes          # one module
 
-mutmut (3.x, ``pip install mutmut``) changes one thing at a time in
+mutmut (3.x: ``.venv/bin/pip install ".[mutation]"``) changes one thing at a time in
 ``hooks/coursekit/model/{quizzes,lessons,catalog}.py`` (a ``<`` for a ``<=``, ``break`` for
 ``continue``, a text for another ...) and runs the pure unit tests that reach the changed
 function; a *mutant* that no test fails on is a behaviour no test looks at. The runner is
