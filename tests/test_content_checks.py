@@ -173,7 +173,8 @@ def planted(tmp_path_factory):
     # conventions"): one space between Han and Latin letters or digits, full-width punctuation.
     typography = [("门岗按VVTT检查封条。", "门岗按 VVTT 检查封条。"),
                   ("封条,登记簿和钥匙分开保管。", "封条，登记簿和钥匙分开保管。"),
-                  ("每班检查第7点和第8点。", "每班检查第 7 点和第 8 点。")]
+                  ("每班检查第7点和第8点。", "每班检查第 7 点和第 8 点。"),
+                  ("封条登记簿 — 每班交接时核对。", "封条登记簿——每班交接时核对。")]
     numbers = append_lines(project, typo_rel, [wrong for wrong, _ in typography])
     plants.typography = [SimpleNamespace(rel=typo_rel, line=n, wrong=w, right=r)
                          for n, (w, r) in zip(numbers, typography)]
@@ -228,7 +229,7 @@ def test_only_the_planted_lines_are_reported(planted):
         assert (rel, int(number)) in planted_lines, f"unexpected finding: {finding}"
 
 
-@pytest.mark.parametrize("index", range(3), ids=["latin-spacing", "half-width-comma", "digit-spacing"])
+@pytest.mark.parametrize("index", range(4), ids=["latin-spacing", "half-width-comma", "digit-spacing", "spaced-dash"])
 def test_a_typography_mistake_in_a_chinese_page_is_reported_with_its_corrected_form(planted, index):
     plant = planted.typography[index]
     found = lines_of(planted.result.stdout, f"{plant.rel}:{plant.line}: ")
@@ -413,6 +414,26 @@ def test_chinese_pages_show_no_english_interface_text(built_site, edition):
     # The search box, the palette toggles and the language switcher are on every page.
     assert len([text for text in seen if HAN.search(text)]) > 5 * len(pages), "the scan found no interface"
     assert not offenders, f"{len(offenders)} English interface texts:\n" + "\n".join(offenders[:60])
+
+
+# Western habits the generated text must not bring into Chinese: a space after full-width
+# punctuation, a spaced dash, half-width brackets around a mark.
+WESTERN_PUNCTUATION = re.compile(r"[。，；：！？] +[\u4e00-\u9fff]|[\u4e00-\u9fff] +— +|\([✓✗] ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", ["zh", "zh-hant"])
+def test_chinese_pages_join_sentences_and_marks_the_chinese_way(built_site, edition):
+    """Generated pages put interface strings and author text together (library intro,
+    print intro, the facilitator's answer key); the joins follow Chinese typography."""
+    offenders = []
+    for path in sorted((built_site / edition).rglob("index.html")):
+        soup = _soup(path.read_text(encoding="utf-8"))
+        for tag in soup(["script", "style", "code", "pre"]):
+            tag.decompose()
+        offenders += [f"{path.relative_to(built_site)}: {text.strip()[:80]}"
+                      for text in soup.find_all(string=WESTERN_PUNCTUATION)]
+    assert not offenders, f"{len(offenders)} texts:\n" + "\n".join(offenders[:30])
 
 
 @pytest.mark.slow

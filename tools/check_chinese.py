@@ -9,7 +9,9 @@ Chinese labels in mkdocs.yml.
   preferred term: ``docs_zh/lessons/x.md:12: '单元' -> use '模块' (module)``.
 - Typography: spacing between Chinese and Latin text or digits and full-width punctuation
   follow the convention of the ``autocorrect`` linter (configured in .autocorrectrc): a
-  line it would change is reported with its corrected form.
+  line it would change is reported with its corrected form. A spaced Western dash (" — ")
+  in Chinese text is reported too: Chinese writes "——" without spaces (or "：" before an
+  explanation, as the lessons' source lists do).
 
 Exits 1 when anything is reported (CI runs it).
 """
@@ -31,6 +33,7 @@ from coursekit.model.source import LineDict, LineList, load_config_yaml, load_ya
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACED_DASH = re.compile(r"(?<!\|) +— +(?!\|)")  # not a table cell that holds only a dash
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,10 @@ def typography(root: Path, texts) -> list[Finding]:
             fixed = autocorrect_py.format(text.text)
             if fixed != text.text:
                 findings.append(Finding(text.path, text.line, f"write “{fixed}”"))
+    for _, text in texts:
+        if _HAN.search(text.text) and _SPACED_DASH.search(text.text):
+            fixed = _SPACED_DASH.sub("——", text.text.strip())
+            findings.append(Finding(text.path, text.line, f"write “{fixed}” (no spaced dash in Chinese)"))
     return findings
 
 

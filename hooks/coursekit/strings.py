@@ -67,6 +67,7 @@ STRINGS = {
         # Training library.
         "library_title": "Training library",
         "library_intro": "Every lesson of the course, module by module: how long it takes, its level, who it is for and how many self-check questions it has.",
+        "sentence_gap": " ",  # between two sentences of one paragraph (none in Chinese)
         "library_storage": "Your self-check results are kept in this browser only, and show here in every language.",
         "library_summary_label": "The course in numbers",
         "library_lessons": "Lessons",
@@ -122,7 +123,8 @@ STRINGS = {
         "agenda_total": "Total",
         "discussion": "Discussion prompts",
         "answer_key": "Answer key",
-        "correct_mark": "✓ correct",
+        "correct_mark": " (✓ correct)",
+        "feedback_dash": " — ",  # between an option and its feedback
         "no_discussion": "No discussion prompts yet.",
         "job_aids": "Job aids",
         "signin_title": "Sign-in sheet",
@@ -282,6 +284,7 @@ STRINGS = {
         "role_path_lessons": "共 {n} 课，{time}",
         "library_title": "培训资料库",
         "library_intro": "按模块列出本课程的全部各课：每课所需时间、难度、适用岗位和自测题数量。",
+        "sentence_gap": "",
         "library_storage": "自测成绩只保存在本浏览器中，各语言版本的页面都会显示。",
         "library_summary_label": "课程概况",
         "library_lessons": "课数",
@@ -335,7 +338,8 @@ STRINGS = {
         "agenda_total": "合计",
         "discussion": "讨论题",
         "answer_key": "答案",
-        "correct_mark": "✓ 正确",
+        "correct_mark": "（✓ 正确）",
+        "feedback_dash": "——",
         "no_discussion": "暂无讨论题。",
         "job_aids": "可打印表单",
         "signin_title": "签到表",
