@@ -178,6 +178,8 @@ BAD_VALUES = [
      "'module' must be one of 1, 3 (extra.course.modules in mkdocs.yml), got '7'; write e.g. 'module: 1'"),
     ("module-a-folder-name", "module: 3", "module: practice", "module",
      "'module' must be one of 1, 3 (extra.course.modules in mkdocs.yml), got 'practice'; write e.g. 'module: 1'"),
+    ("module-quoted", "module: 3", 'module: "3"', "module",
+     "'module' must be a number, got the text '3'; write 'module: 3' without quotes"),
     ("module-true", "module: 3", "module: true", "module",
      "'module' must be one of 1, 3 (extra.course.modules in mkdocs.yml), got 'true'; write e.g. 'module: 1'"),
     ("order-zero", "order: 3", "order: 0", "order",

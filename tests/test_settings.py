@@ -259,8 +259,8 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_an_error(date):
 
 def test_a_workshop_without_date_is_an_error():
     _, problems, text = check("workshops:\n  - title: Seals\n    city: Shenzhen\n")
-    assert problems == [f"mkdocs.yml:{line_of(text, '- title:')}: extra.workshops[0].date: nothing is not "
-                        "a date; write YYYY-MM-DD, e.g. 'date: 2027-03-18'"]
+    assert problems == [f"mkdocs.yml:{line_of(text, '- title:')}: extra.workshops[0].date: is missing; "
+                        "write YYYY-MM-DD, e.g. 'date: 2027-03-18'"]
 
 
 @pytest.mark.parametrize("date", ["2027-03-18", '"2027-03-18"', "2027-03-18 09:30:00"], ids=repr)
@@ -315,8 +315,10 @@ def test_a_logo_that_is_not_a_path_is_an_error(docs):
     ("phone", '"+86 755 0000 0000"', ("phone", "+86 755 0000 0000", "tel:+8675500000000")),
     ("phone", '"0755-8888 0000"', ("phone", "0755-8888 0000", "tel:075588880000")),
     ("phone", "8675500000000", ("phone", "8675500000000", "tel:8675500000000")),
+    ("phone", '"(0755) 8888-0000"', ("phone", "(0755) 8888-0000", "tel:075588880000")),
     ("wechat", "example-training", ("wechat", "example-training", "")),
-], ids=["email", "email-plus", "phone-international", "phone-local", "phone-unquoted", "wechat"])
+], ids=["email", "email-plus", "phone-international", "phone-local", "phone-unquoted", "phone-area-code-in-brackets",
+        "wechat"])
 def test_contact_channels_get_links(field, value, expected):
     settings, problems, _ = check(f"brand:\n  contact:\n    {field}: {value}\n")
     assert problems == [] and settings.contact == (expected,)

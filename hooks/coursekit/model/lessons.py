@@ -108,6 +108,10 @@ def _module(value, c: _Context):
     if isinstance(value, int) and not isinstance(value, bool) and value in modules:
         return value
     allowed = ", ".join(str(n) for n in modules) or "(none declared)"
+    if isinstance(value, str) and value.strip().isdigit():  # module: "3" is text to YAML
+        c.error("module", f"'module' must be a number, got the text {shown(value)}",
+                f"write 'module: {value.strip()}' without quotes")
+        return None
     c.error("module", f"'module' must be one of {allowed} (extra.course.modules in mkdocs.yml), "
                       f"got {shown(value)}", f"write e.g. 'module: {next(iter(modules), 1)}'")
     return None

@@ -28,7 +28,7 @@ LANGUAGE_ALIASES = {"english": "en", "en-us": "en", "en-gb": "en", "chinese": "z
                     "zh-hant-tw": "zh-hant", "traditional": "zh-hant", "zh_tw": "zh-hant", "zh_cn": "zh"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{4,}$")
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ()./-]{4,}$")  # (0755) 8888-0000 too
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
@@ -330,7 +330,8 @@ def _workshops(c: _Checker, value, path: tuple) -> list:
         c.unknown(entry, known, here)
         date = _date(entry.get("date"))
         if date is None:
-            c.error(here + ("date",), f"{shown(entry.get('date'))} is not a date", "write YYYY-MM-DD, e.g. 'date: 2027-03-18'")
+            wrong = "is missing" if entry.get("date") is None else f"{shown(entry['date'])} is not a date"
+            c.error(here + ("date",), wrong, "write YYYY-MM-DD, e.g. 'date: 2027-03-18'")
         title = c.text(entry.get("title"), here + ("title",), required=True)
         city = c.text(entry.get("city"), here + ("city",), required=True)
         venue = c.text(entry.get("venue"), here + ("venue",))
