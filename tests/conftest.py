@@ -52,19 +52,39 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def copy_project(dest: Path, extra: tuple = ()) -> Path:
+    """The project's sources and hooks (and the ``extra`` parts, e.g. ``tools``) in ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in (*PROJECT_PARTS, *extra):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def without_workshops(config: str) -> str:
+    """mkdocs.yml with ``extra.workshops: []``: the real workshops name lessons of the real
+    course, which a small test course does not have (its build would stop on them)."""
+    out, skipping = [], False
+    for line in config.split("\n"):
+        if line.rstrip() == "  workshops:":
+            out.append("  workshops: []")
+            skipping = True
+            continue
+        if skipping and (line.startswith("    ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    assert "  workshops: []" in out, "mkdocs.yml no longer has extra.workshops where these tests expect it"
+    return "\n".join(out)
+
+
 @pytest.fixture
 def fixture_project(tmp_path) -> Path:
     """A copy of the project in a temporary folder, for tests that add or break files."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
-    return project
+    return copy_project(tmp_path / "project")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

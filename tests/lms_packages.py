@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_mini_project
+from conftest import ROOT, make_mini_project, without_workshops
 from course_files import i18n_languages
 
 TOOL = ROOT / "tools" / "lms_export.py"
@@ -157,25 +157,8 @@ def mini_project(tmp_path_factory, with_pool: bool = True) -> Path:
     quizzes = {SELF_CHECK: QUIZ, **({POOL: POOL_QUIZ} if with_pool else {})}
     project = make_mini_project(root, PAGES, quizzes)
     config = project / "mkdocs.yml"
-    config.write_text(_without_workshops(config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(without_workshops(config.read_text(encoding="utf-8")), encoding="utf-8")
     return project
-
-
-def _without_workshops(config: str) -> str:
-    """mkdocs.yml with ``extra.workshops: []``: the real workshops name lessons of the real
-    course, which the small one does not have (its build would stop on them)."""
-    out, skipping = [], False
-    for line in config.split("\n"):
-        if line.rstrip() == "  workshops:":
-            out.append("  workshops: []")
-            skipping = True
-            continue
-        if skipping and (line.startswith("    ") or not line.strip()):
-            continue
-        skipping = False
-        out.append(line)
-    assert "  workshops: []" in out, "mkdocs.yml no longer has extra.workshops where these tests expect it"
-    return "\n".join(out)
 
 
 def mini_export(tmp_path_factory, with_pool: bool = True) -> Path:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import PageWatch, make_mini_project, run_mkdocs_build
+from conftest import PageWatch, make_mini_project, run_mkdocs_build, without_workshops
 
 QUIZ_ID = "seals-vvtt"
 LESSON = "lessons/practice/seals-vvtt/"
@@ -121,28 +121,11 @@ PAGES = {
 }
 
 
-def _without_workshops(config: str) -> str:
-    """mkdocs.yml with ``extra.workshops: []``: the real workshops name lessons of the real
-    course, which this one-lesson site does not have (the build would stop on them)."""
-    lines, out, skipping = config.split("\n"), [], False
-    for line in lines:
-        if line == "  workshops:":
-            out.append("  workshops: []")
-            skipping = True
-            continue
-        if skipping and (line.startswith("    ") or not line.strip()):
-            continue
-        skipping = False
-        out.append(line)
-    assert "  workshops: []" in out, "mkdocs.yml no longer has extra.workshops where expected"
-    return "\n".join(out)
-
-
 def build_quiz_site(root: Path) -> Path:
     """Build the small site with --strict; return the site folder (fails loudly)."""
     project = make_mini_project(root, PAGES, {QUIZ_ID: QUIZ})
     config = project / "mkdocs.yml"
-    config.write_text(_without_workshops(config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(without_workshops(config.read_text(encoding="utf-8")), encoding="utf-8")
     site = root / "site"
     result = run_mkdocs_build(project, site, strict=True)
     assert result.returncode == 0, result.stderr[-4000:]

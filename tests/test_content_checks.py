@@ -20,7 +20,6 @@ import json
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,8 +27,9 @@ from types import SimpleNamespace
 
 import pytest
 
+import conftest
 import course_files as cf
-from conftest import PROJECT_PARTS, ROOT, make_mini_project, run_mkdocs_build
+from conftest import ROOT, make_mini_project, run_mkdocs_build
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -38,14 +38,7 @@ HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 def copy_project(dest: Path) -> Path:
     """The project as an author has it: sources, hooks, tools and the autocorrect settings."""
-    dest.mkdir(parents=True)
-    for part in (*PROJECT_PARTS, "tools", ".autocorrectrc"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
-    return dest
+    return conftest.copy_project(dest, ("tools", ".autocorrectrc"))
 
 
 def run_tool(project: Path, tool: str, *args: str) -> subprocess.CompletedProcess:

@@ -361,18 +361,10 @@ def scan(site: Path) -> tuple[dict, dict, list, list]:
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory) -> Outcome:
-    from conftest import PROJECT_PARTS, ROOT
-    import shutil
+    from conftest import copy_project
 
     def copy(name: str) -> Path:
-        project = tmp_path_factory.mktemp(name)
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-            elif source.exists():
-                shutil.copy2(source, project / part)
-        return project
+        return copy_project(tmp_path_factory.mktemp(name))
 
     project = copy("hostile")
     prepare(project, FIELDS)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +20,7 @@ import pytest
 import yaml
 
 import course_files as cf
-from conftest import PROJECT_PARTS, ROOT, run_mkdocs_build
+from conftest import copy_project, run_mkdocs_build
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 LESSON_ID = "cyber-basics"
@@ -29,15 +28,6 @@ TITLE_EN = "Cybersecurity basics"
 TITLE_ZH = "网络安全基础"
 
 
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in (*PROJECT_PARTS, "tools"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def new_lesson(project: Path, module: int, lesson_id: str) -> subprocess.CompletedProcess:
@@ -66,7 +56,7 @@ def started(tmp_path_factory):
     """A copy of the project, the lesson the tool started in its busiest module, and a
     ``mkdocs build --strict`` of the result."""
     root = tmp_path_factory.mktemp("new-lesson")
-    project = copy_project(root / "project")
+    project = copy_project(root / "project", ("tools",))
     modules = cf.extra()["course"]["modules"]
     lessons = cf.lessons("en")
     module = max(modules, key=lambda m: (sum(lesson.module == m for lesson in lessons), -m))

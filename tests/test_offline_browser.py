@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -25,7 +24,7 @@ import pytest
 from playwright.sync_api import expect
 
 import course_files as disk
-from conftest import PROJECT_PARTS, ROOT
+from conftest import ROOT, copy_project
 from coursekit.strings import STRINGS
 from quiz_site import answer, right_ids, text_of
 
@@ -40,14 +39,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 def offline_copy(tmp_path_factory) -> Path:
     """``ctpat-training/`` unzipped from the zip tools/offline.py writes."""
     work = tmp_path_factory.mktemp("offline")
-    project = work / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
+    project = copy_project(work / "project")
     result = subprocess.run([sys.executable, str(ROOT / "tools" / "offline.py"), "--out", str(work / "out"),
                              "--root", str(project)], capture_output=True, text=True, timeout=840)
     assert result.returncode == 0, result.stderr[-4000:] + result.stdout[-2000:]

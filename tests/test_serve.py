@@ -126,17 +126,9 @@ class Session:
 @pytest.fixture(scope="module")
 def session(tmp_path_factory) -> Session:
     """One preview: started, its quiz broken and saved twice, every page fetched, then fixed."""
-    from conftest import PROJECT_PARTS, ROOT
-    import shutil
+    from conftest import copy_project
 
-    project = tmp_path_factory.mktemp("serve") / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     lesson = next(lesson for lesson in disk.lessons("en") if lesson.quiz)
     quiz_file = project / "quizzes" / f"{lesson.quiz}.yml"
     original = quiz_file.read_text(encoding="utf-8")
