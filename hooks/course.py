@@ -56,7 +56,7 @@ def on_config(config):
             todo_log.warning(str(todo))
         if build.problems:
             serving = build.command == "serve"
-            text = report(build.problems, "to fix" if serving else "stop the build")
+            text = report(build.problems, "to fix" if serving else "to fix before the site can be built")
             if not serving:
                 raise PluginError(text)
             log.error(text + "\nThe preview shows this list until they are fixed.")

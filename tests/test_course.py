@@ -118,8 +118,8 @@ def test_every_problem_of_every_kind_comes_at_once_sorted_by_file_and_line(tmp_p
     }, config=config)
     course = load(root)
     lesson_problem = ": 'duration' must be a whole number (minutes of study), got 'ten'; write e.g. 'duration: 20'"
-    assert report(course.problems, "stop the build") == "\n".join([
-        "7 problems stop the build:",
+    assert report(course.problems, "to fix before the site can be built") == "\n".join([
+        "7 problems to fix before the site can be built:",
         "data/glossary.yml:2: 'View, Verify, Tug, Twist': missing 'zh' name; add 'zh: ...' with the term in "
         "that language",
         "docs/lessons/practice/seals-vvtt.md:6" + lesson_problem,
@@ -478,6 +478,35 @@ def test_undeclared_roles_are_reported_once_and_break_nothing(tmp_path):
                           config=config))
     assert problems(course) == [f"mkdocs.yml:3: extra.course.roles: is missing; declare at least one, e.g. "
                                 "'gate-guard: {en: ..., zh: ...}'"]
+
+
+def test_a_missing_course_section_is_one_problem_not_one_per_key_and_question(tmp_path):
+    config = "site_name: Mini course\nextra:\n  brand: {name: Mini}\n"
+    pool = ("id: final-assessment\ntitle: {en: Final, zh: 结业}\ndraw: 1\nquestions:\n"
+            "  - {id: f1, type: true_false, module: 3, lesson: seals-vvtt, prompt: {en: A, zh: 甲}, answer: true}\n"
+            "  - {id: f2, type: true_false, module: 3, lesson: seals-vvtt, prompt: {en: B, zh: 乙}, answer: true}\n")
+    root = project(tmp_path, {**both("lessons/practice/seals-vvtt.md", lesson("seals-vvtt")),
+                              "quizzes/final-assessment.yml": pool}, config=config)
+    assert problems(load(root)) == [
+        "mkdocs.yml:2: extra.course: is missing; declare the course's modules, levels, audiences, roles and "
+        "criteria there"]
+
+
+def test_an_assessment_question_naming_a_lesson_with_its_own_problem_is_not_called_unknown(tmp_path):
+    # The lesson's mistake is reported in the lesson; the pool names a lesson that exists.
+    pool = ("id: final-assessment\ntitle: {en: Final, zh: 结业}\ndraw: 1\nquestions:\n"
+            "  - {id: f1, type: true_false, module: 3, lesson: seals-vvtt, prompt: {en: A, zh: 甲}, answer: true}\n"
+            "  - {id: f2, type: true_false, module: 7, lesson: seal-vvtt, prompt: {en: B, zh: 乙}, answer: true}\n")
+    root = project(tmp_path, {**both("lessons/practice/seals-vvtt.md", lesson("seals-vvtt", level="expert")),
+                              "quizzes/final-assessment.yml": pool})
+    found = problems(load(root))
+    assert [p for p in found if p.startswith("quizzes/")] == [
+        "quizzes/final-assessment.yml:6: question f2: 'seal-vvtt' is not a lesson of the course; use a lesson id "
+        "(its file name)",
+        "quizzes/final-assessment.yml:6: question f2: module 7 is not declared; use a module number of "
+        "extra.course.modules"]
+    assert {p.split(":")[0] for p in found} == {"quizzes/final-assessment.yml", "docs/lessons/practice/seals-vvtt.md",
+                                                "docs_zh/lessons/practice/seals-vvtt.md"}
 
 
 @pytest.mark.parametrize("rel", ["index.md", "about.md"])

@@ -44,7 +44,7 @@ class Problems(Exception):
 
 
 def report(problems: list[Problem], what: str) -> str:
-    """``"3 problems stop the build:\\n<one per line, by file and line>"``."""
+    """``"3 problems to fix:\\n<one per line, by file and line>"``: ``what`` reads the same after one problem or many."""
     count = len(problems)
     lines = [str(p) for p in sorted(problems, key=lambda p: p.sort_key)]
     return f"{count} {'problem' if count == 1 else 'problems'} {what}:\n" + "\n".join(lines)

@@ -96,7 +96,7 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
     problems += _placements(pages, lessons, quizzes, set(quiz_files), warnings)
     warnings += _translations(pages)
     problems += _workshop_lessons(settings, pages)
-    problems += _pool_origins(quizzes, settings, lessons)
+    problems += _pool_origins(quizzes, settings, pages)
     cache.prune()
     course = Course(settings, glossary, lessons, quizzes, pages, problems, warnings)
     course.todos = _todos(root, pages, quiz_files, cache)
@@ -323,11 +323,17 @@ def _translations(pages: dict) -> list[Problem]:
     return warnings
 
 
+def _lesson_ids(pages: dict) -> set[str]:
+    """The ids of the English lesson files, whether or not each lesson has problems of its own:
+    a lesson with a mistake is reported once, in its file, not again wherever it is named."""
+    return {rel.rsplit("/", 1)[-1][:-len(".md")] for language, rel in pages
+            if language == DEFAULT and rel.startswith(LESSONS_DIR + "/")
+            and rel.rsplit("/", 1)[-1] not in ("index.md", "README.md")}
+
+
 def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
-    """Workshop ``lessons:`` name lesson files (a lesson with its own problems still exists)."""
-    ids = {rel.rsplit("/", 1)[-1][:-len(".md")] for language, rel in pages
-           if language == DEFAULT and rel.startswith(LESSONS_DIR + "/")
-           and rel.rsplit("/", 1)[-1] not in ("index.md", "README.md")}
+    """Workshop ``lessons:`` name lesson files."""
+    ids = _lesson_ids(pages)
     found = []
     for workshop in settings.workshops:
         index = workshop.index
@@ -340,18 +346,21 @@ def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
     return found
 
 
-def _pool_origins(quizzes: dict, settings: Settings, lessons: dict) -> list[Problem]:
-    ids = {lesson.id for lesson in lessons.get(DEFAULT, [])}
+def _pool_origins(quizzes: dict, settings: Settings, pages: dict) -> list[Problem]:
+    """A pool's ``draw`` and its questions' ``module``/``lesson`` name declared modules and
+    lesson files. Without any declared module (reported once, in mkdocs.yml) modules are not
+    checked again for every question."""
+    ids = _lesson_ids(pages)
     found = []
     for quiz in quizzes.values():
         if not quiz.is_pool:
             continue
         for module in quiz.draw:
-            if module is not None and module not in settings.modules:
+            if settings.modules and module is not None and module not in settings.modules:
                 found.append(Problem(quiz.path, quiz.line, f"'draw' names module {module}, which is not declared",
                                      "use the module numbers of extra.course.modules"))
         for question in quiz.questions:
-            if question.module is not None and question.module not in settings.modules:
+            if settings.modules and question.module is not None and question.module not in settings.modules:
                 found.append(Problem(quiz.path, question.line, f"question {question.id}: module {question.module} "
                                      "is not declared", "use a module number of extra.course.modules"))
             if question.lesson and question.lesson not in ids:

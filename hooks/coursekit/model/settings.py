@@ -191,16 +191,18 @@ def check_settings(extra, lines=None, docs_dir: Path | None = None) -> tuple[Set
         share_image = ""
 
     course = c.mapping(extra.get("course"), root + ("course",), "see 'Branding' in README.md")
-    if course is None:
-        c.error(root + ("course",), "is missing",
-                "declare the course's modules, levels, audiences, roles and criteria there")
-        course = {}
-    c.unknown(course, ("modules", "levels", "audiences", "roles", "criteria"), root + ("course",))
-    modules = _modules(c, course.get("modules"), root + ("course", "modules"))
-    levels = c.labels(course.get("levels"), root + ("course", "levels"), "foundation")
-    audiences = c.labels(course.get("audiences"), root + ("course", "audiences"), "importer")
-    roles = c.labels(course.get("roles"), root + ("course", "roles"), "gate-guard")
-    criteria = c.labels(course.get("criteria"), root + ("course", "criteria"), "seal-security")
+    modules, levels, audiences, roles, criteria = {}, {}, {}, {}, {}
+    if course is None:  # one problem for the section, not one more for each of its keys
+        if extra.get("course") is None:
+            c.error(root + ("course",), "is missing",
+                    "declare the course's modules, levels, audiences, roles and criteria there")
+    else:
+        c.unknown(course, ("modules", "levels", "audiences", "roles", "criteria"), root + ("course",))
+        modules = _modules(c, course.get("modules"), root + ("course", "modules"))
+        levels = c.labels(course.get("levels"), root + ("course", "levels"), "foundation")
+        audiences = c.labels(course.get("audiences"), root + ("course", "audiences"), "importer")
+        roles = c.labels(course.get("roles"), root + ("course", "roles"), "gate-guard")
+        criteria = c.labels(course.get("criteria"), root + ("course", "criteria"), "seal-security")
 
     workshops = _workshops(c, extra.get("workshops"), root + ("workshops",))
     settings = Settings(name, logo, tuple(contact), footer, modules, levels, audiences, roles,
