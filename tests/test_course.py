@@ -192,6 +192,17 @@ def test_a_lesson_must_sit_in_its_module_s_folder(tmp_path, rel, module, message
     assert course.lessons == {"en": [], "zh": []}
 
 
+def test_a_misspelt_module_folder_is_one_problem_in_mkdocs_yml_not_one_per_lesson(tmp_path):
+    config = CONFIG.replace("folder: practice", "folder: practise")
+    root = project(tmp_path, {**both("lessons/practice/a.md", lesson("a")),
+                              **both("lessons/practice/b.md", lesson("b", order=2))}, config=config)
+    course = load(root)
+    assert problems(course) == [
+        f"mkdocs.yml:{config_line(config, '3: {folder: practise')}: extra.course.modules[3].folder: there is no "
+        "folder lessons/practise/, and module 3's lessons sit in lessons/practice/; write 'folder: practice', "
+        "or move the lessons into lessons/practise/"]
+
+
 def test_index_pages_under_lessons_are_not_lessons_and_hide_none(tmp_path):
     root = project(tmp_path, {
         **both("lessons/index.md", "# Lessons\n"),

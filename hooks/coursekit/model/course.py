@@ -21,7 +21,7 @@ from .lessons import LESSONS_DIR, SHARED, Lesson, parse_lesson
 from .pages import read_page, todo_lines
 from .quality import duration_warnings
 from .quizzes import Quiz, read_quiz
-from .settings import CONFIG, Settings, check_settings, key_path, shown
+from .settings import CONFIG, Settings, check_settings, config_line, key_path, shown
 from .source import FileCache
 
 QUIZ_DIR = "quizzes"
@@ -92,7 +92,7 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
 
     quizzes, quiz_files = _quizzes(root, cache, problems)
     pages = _pages(root, cache, problems)
-    lessons = _lessons(pages, settings, set(quiz_files), problems)
+    lessons = _lessons(pages, settings, set(quiz_files), problems, config_lines)
     problems += _placements(pages, lessons, quizzes, set(quiz_files), warnings)
     warnings += _translations(pages)
     problems += _workshop_lessons(settings, pages)
@@ -172,8 +172,13 @@ def _pages(root: Path, cache: FileCache, problems: list) -> dict:
     return pages
 
 
-def _lessons(pages: dict, settings: Settings, quiz_ids: set, problems: list) -> dict:
+def _lessons(pages: dict, settings: Settings, quiz_ids: set, problems: list, config_lines=None) -> dict:
     lessons = {language: [] for language in SOURCE_LANGUAGES}
+    # A module whose declared folder does not exist while its lessons sit in a folder of a
+    # similar name that no module declares: one problem in mkdocs.yml (a misspelt folder)
+    # instead of one per lesson.
+    folders = {rel.split("/")[1] for _, rel in pages if rel.startswith(LESSONS_DIR + "/") and rel.count("/") >= 2}
+    misplaced: dict[int, set] = {}
     for (language, rel), page in sorted(pages.items()):
         if not rel.startswith(LESSONS_DIR + "/") or page.problem is not None:
             continue
@@ -192,6 +197,10 @@ def _lessons(pages: dict, settings: Settings, quiz_ids: set, problems: list) -> 
             continue
         if module is not None and lesson.folder != module.folder:
             owner = settings.module_of_folder(lesson.folder)
+            if (owner is None and module.folder not in folders
+                    and difflib.get_close_matches(lesson.folder, [module.folder], cutoff=0.6)):
+                misplaced.setdefault(module.number, set()).add(lesson.folder)
+                continue
             problems.append(Problem(
                 lesson.path, lesson.lines.get("module"),
                 f"'module' is {lesson.module} but the file sits in lessons/{lesson.folder}/, "
@@ -200,6 +209,16 @@ def _lessons(pages: dict, settings: Settings, quiz_ids: set, problems: list) -> 
                 f"move it to lessons/{module.folder}/ or declare the folder in extra.course.modules"))
             continue
         lessons[language].append(lesson)
+    for number, found in sorted(misplaced.items()):
+        folder = settings.modules[number].folder
+        path = ("extra", "course", "modules", number, "folder")
+        names = sorted(found)
+        problems.append(Problem(
+            CONFIG, config_line(config_lines or {}, path),
+            f"there is no folder lessons/{folder}/, and module {number}'s lessons sit in "
+            + " and ".join(f"lessons/{name}/" for name in names),
+            (f"write 'folder: {names[0]}', or " if len(names) == 1 else "")
+            + f"move the lessons into lessons/{folder}/", key=key_path(path)))
     for language in SOURCE_LANGUAGES:
         lessons[language].sort(key=lambda lesson: (lesson.module, lesson.order, lesson.rel))
         problems += _duplicates(lessons[language])

@@ -27,6 +27,7 @@ LANGUAGE_ALIASES = {"english": "en", "en-us": "en", "en-gb": "en", "chinese": "z
                     "zh-hans": "zh", "simplified": "zh", "zh-tw": "zh-hant", "zh-hk": "zh-hant", "tw": "zh-hant",
                     "zh-hant-tw": "zh-hant", "traditional": "zh-hant", "zh_tw": "zh-hant", "zh_cn": "zh"}
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SECTIONS = ("brand", "course", "workshops")  # the keys of extra: this project reads
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _PHONE = re.compile(r"^\+?[0-9(][0-9 ()./-]{4,}$")  # (0755) 8888-0000 too
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
@@ -81,24 +82,30 @@ class Settings:
         return next((m for m in self.modules.values() if m.folder == folder), None)
 
 
+def config_line(tree, path: tuple) -> int | None:
+    """The line of the key ``path`` (e.g. ``("extra", "workshops", 2, "date")``) in mkdocs.yml
+    as :func:`~coursekit.model.source.load_config_yaml` read it: the deepest part found."""
+    node, line = tree, None
+    for part in path:
+        if isinstance(node, dict) and (part in node or str(part) in node):
+            part = part if part in node else str(part)  # module numbers: ints in MkDocs, text here
+            line = node.line_of(part) if hasattr(node, "line_of") else line
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            line = node.item_lines[part] if hasattr(node, "item_lines") else line
+            node = node[part]
+        else:
+            break
+    return line
+
+
 class _Checker:
     def __init__(self, lines):
         self.lines = lines
         self.problems: list[Problem] = []
 
     def line(self, path: tuple) -> int | None:
-        node, line = self.lines, None
-        for part in path:
-            if isinstance(node, dict) and (part in node or str(part) in node):
-                part = part if part in node else str(part)  # module numbers: ints in MkDocs, text here
-                line = node.line_of(part) if hasattr(node, "line_of") else line
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line = node.item_lines[part] if hasattr(node, "item_lines") else line
-                node = node[part]
-            else:
-                break
-        return line
+        return config_line(self.lines, path)
 
     def error(self, path: tuple, problem: str, fix: str = "") -> None:
         self.problems.append(Problem(CONFIG, self.line(path), problem, fix, key=key_path(path)))
@@ -177,6 +184,12 @@ def check_settings(extra, lines=None, docs_dir: Path | None = None) -> tuple[Set
     c = _Checker(_Wrapped(lines) if hasattr(lines, "line_of") else {})
     extra = dict(extra.items()) if hasattr(extra, "items") else {}
     root = ("extra",)
+    # extra: also holds the theme's and other plugins' keys, so only a near miss of one of
+    # ours is a mistake: 'brnad:' would otherwise leave the site without its branding.
+    for key in extra:
+        close = difflib.get_close_matches(str(key), SECTIONS, n=1, cutoff=0.75)
+        if key not in SECTIONS and close:
+            c.error(root + (key,), "unknown key", f"did you mean '{close[0]}'?")
 
     brand = c.mapping(extra.get("brand"), root + ("brand",), "see 'Branding' in README.md") or {}
     c.unknown(brand, ("name", "logo", "share_image", "contact", "footer"), root + ("brand",))
