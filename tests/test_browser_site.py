@@ -163,6 +163,25 @@ def test_every_page_loads_everything_from_the_site_itself(page, built_site, edit
         assert outside == [], f"{path} names resources on other hosts: {outside}"
 
 
+# ---- phones -------------------------------------------------------------------------------------------
+
+def test_no_page_pans_sideways_on_a_phone(browser, site_server, built_site):
+    """Every page of every edition at 360 px: the page itself never scrolls sideways (a wide
+    table scrolls inside its own box), so a trainee's thumb moves the text, not the layout."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = []
+    paths = sorted(str(p.parent.relative_to(built_site)) for p in built_site.rglob("index.html"))
+    assert len(paths) > 60, paths
+    for path in paths:
+        page.goto(site_server + ("" if path == "." else path + "/"))
+        size = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if size[0] > size[1]:
+            wide.append(f"{path}/: {size[0]} px wide in a {size[1]} px screen")
+    context.close()
+    assert wide == [], "\n".join(wide)
+
+
 # ---- the 404 page -----------------------------------------------------------------------------------
 
 def test_a_missing_page_shows_the_404_in_every_language_with_working_links(browser, site_server):
