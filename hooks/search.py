@@ -1,7 +1,8 @@
 """Search in the reader's language: one index per edition, Chinese words kept whole.
 
-- ``on_config``: teach jieba (which Material's search uses to segment Chinese) the course's
-  terms from the glossary, so 最低安全标准 or 供应链安全专家 stay one word;
+- ``on_pre_build``: teach jieba (which Material's search uses to segment Chinese) the course's
+  terms from the glossary, so 最低安全标准 or 供应链安全专家 stay one word, and before the
+  Traditional edition the Traditional form of its common words (課程, 帶領);
 - ``on_post_page``: a page of the Chinese editions points Material's search at its own
   edition's index (``zh/search/search_index.json``);
 - ``on_post_build``: after mkdocs-static-i18n wrote the merged index of every edition,
@@ -20,24 +21,36 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from coursekit.languages import DEFAULT
 from coursekit.model.glossary import jieba_words
-from coursekit.search import edition_base, split_by_edition
+from coursekit.search import edition_base, split_by_edition, traditional_words
 from sitebuild import i18n, state
 
 log = get_plugin_logger("search")
 _taught: set = set()  # words jieba has been given in this process
+_scripts_taught: set = set()  # editions whose script's common words jieba has been given
 
 
 def on_pre_build(*, config) -> None:
     build = state.current()
-    if build.problems or i18n.is_language_build(config):
+    if build.problems:
         return
-    words = [w for w in jieba_words(build.course.glossary) if w not in _taught]
+    if not i18n.is_language_build(config):
+        _teach({word: 100000 for word in jieba_words(build.course.glossary) if word not in _taught})
+    elif build.edition.convert is not None and build.edition.code not in _scripts_taught:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        _teach(traditional_words(jieba.dt.FREQ, build.edition.convert))
+        _scripts_taught.add(build.edition.code)
+
+
+def _teach(words: dict[str, int]) -> None:
     if words:
         import jieba
 
         jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
-        for word in words:
-            jieba.add_word(word, freq=100000)
+        for word, frequency in words.items():
+            jieba.add_word(word, freq=frequency)
         _taught.update(words)
 
 

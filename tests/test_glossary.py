@@ -7,6 +7,7 @@ words search keeps whole, and the Taiwan terms of the Traditional edition
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -292,3 +293,50 @@ def test_jieba_keeps_the_real_course_terms_whole(real):
     for term in (msc.bare(), msc.bare("zh_hant")):
         assert term in words
         assert term in list(jieba.cut(f"工厂必须满足{term}的要求"))
+
+
+def test_traditional_chinese_is_cut_into_the_words_of_its_simplified_original(real):
+    """jieba's dictionary is Simplified: taught the Traditional form of its common words, it
+    cuts the Traditional edition's text where it cuts the Simplified original (課程 one word,
+    not 課程講), so a Traditional reader's search finds whole words."""
+    import jieba
+
+    from coursekit.search import traditional_words
+    from coursekit.model.glossary import traditional_phrases
+    from coursekit.traditional import Converter
+
+    _, (glossary, _, _) = real
+    convert = Converter(traditional_phrases(glossary))
+    runs = [run for path in sorted((ROOT / "docs_zh" / "lessons").rglob("*.md"))
+            for run in re.findall(r"[\u4e00-\u9fff]{2,}", path.read_text(encoding="utf-8"))]
+    runs = [(run, convert(run)) for run in runs if len(convert(run)) == len(run)]
+    assert len(runs) > 2000
+
+    jieba.setLogLevel(60)
+    tokenizer = jieba.Tokenizer()  # its own dictionary, whatever other tests taught jieba
+    tokenizer.initialize()
+
+    def same_cuts() -> float:
+        return sum([len(w) for w in tokenizer.cut(simplified)] == [len(w) for w in tokenizer.cut(traditional)]
+                   for simplified, traditional in runs) / len(runs)
+
+    words = traditional_words(tokenizer.FREQ, convert)
+    assert "課程" in words and "培訓" in words and "课程" not in words
+    before = same_cuts()
+    for word, frequency in words.items():
+        tokenizer.add_word(word, freq=frequency)
+    after = same_cuts()
+    assert after >= 0.78 and after >= before + 0.1, (before, after)
+
+
+def test_only_common_words_whose_traditional_form_is_new_to_jieba_are_taught():
+    from coursekit.search import COMMON_WORD, traditional_words
+
+    table = str.maketrans({"课": "課", "国": "國", "厂": "廠", "训": "訓"})
+    frequencies = {"课程": COMMON_WORD, "中国": 5000, "工厂": COMMON_WORD - 1, "的": 90000, "安全": 3000,
+                   "培训": 800, "培訓": 20}
+    assert traditional_words(frequencies, lambda text: text.translate(table)) == {"課程": COMMON_WORD, "中國": 5000}
+    # rare (工厂), one character (的), unchanged (安全), already known (培訓) are left alone;
+    # a converter that changes the number of lines teaches nothing rather than the wrong words
+    assert traditional_words(frequencies, lambda text: text.replace("\n", "", 1)) == {}
+

@@ -42,3 +42,24 @@ def split_by_edition(index: dict, codes: list[str], default: str) -> dict[str, d
 def edition_base(base_url: str, prefix: str) -> str:
     """``../..`` and ``zh/`` -> ``../../zh/``: the root an edition's index and results use."""
     return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
+
+
+# jieba's dictionary is Simplified Chinese, so Traditional text falls apart into single
+# characters and jieba's guesses at unknown words (課程講, 團隊動). Its words used at least
+# this often in its corpus (about 31,000) are also given in their Traditional form.
+COMMON_WORD = 100
+
+
+def traditional_words(frequencies: dict[str, int], convert) -> dict[str, int]:
+    """``{Traditional word: frequency}`` for jieba's common words (``frequencies``, its
+    dictionary) whose Traditional form ``convert`` makes differ and jieba does not know."""
+    words = [word for word, count in frequencies.items() if count >= COMMON_WORD and len(word) > 1]
+    converted = convert("\n".join(words)).split("\n")
+    if len(converted) != len(words):  # a conversion that joined or split lines: teach nothing
+        return {}
+    found: dict[str, int] = {}
+    for word, form in zip(words, converted):
+        if form != word and form not in frequencies:
+            found[form] = max(found.get(form, 0), frequencies[word])
+    return found
+

@@ -10,7 +10,7 @@ the build through :func:`sitebuild.state.current`. How the hooks touch a page, i
 | on_config | course (100) | a new Build per `mkdocs build` or serve rebuild: every source read and checked; any problem stops the build with all of them (serve: shown in the browser) |
 | on_config | theme (-110) | the edition's site name, description and copyright escaped for the theme |
 | on_pre_build | course | the edition being built: inline Markdown, tooltips, strings |
-| on_pre_build | search | jieba learns the glossary's Chinese words |
+| on_pre_build | search | jieba learns the glossary's Chinese words; before the Traditional edition, the Traditional form of its common words |
 | on_files | languages (100), pages (50) | docs_zh/ pages, Traditional pages, generated pages added |
 | on_files | languages (-110), pages (-120) | those pages given their source; the edition's catalog.json |
 | on_files | course (-200) | with problems, no page at all (the preview shows the list) |
