@@ -48,7 +48,6 @@ import ast
 import difflib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -405,7 +404,6 @@ def analyse(work: Path, module: str, equivalents: dict) -> dict:
     original = ast.parse((work / rel).read_text(encoding="utf-8"))
     flow = MessageFlow(original)
     functions = _functions(mutated)
-    originals = {}  # mangled prefix -> {node in mutmut's copy of the original: node in the source}
     source_functions = {}
     for node in ast.walk(original):
         if isinstance(node, ast.ClassDef):

@@ -487,7 +487,7 @@ def test_undeclared_roles_are_reported_once_and_break_nothing(tmp_path):
                             "      shipping-clerk: {en: Shipping clerk, zh: 船务跟单员}\n", "")
     course = load(project(tmp_path, both("lessons/practice/a.md", lesson("a", more="roles: [gate-guard]\n")),
                           config=config))
-    assert problems(course) == [f"mkdocs.yml:3: extra.course.roles: is missing; declare at least one, e.g. "
+    assert problems(course) == ["mkdocs.yml:3: extra.course.roles: is missing; declare at least one, e.g. "
                                 "'gate-guard: {en: ..., zh: ...}'"]
 
 

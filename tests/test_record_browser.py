@@ -229,7 +229,7 @@ def test_the_record_lists_every_lesson_with_its_score_and_date_under_the_name(ea
 
 
 def test_printed_the_record_is_all_there_is(earned):
-    page, edition = earned["page"], earned["edition"]
+    page = earned["page"]
     page.emulate_media(media="print")
     try:
         for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",

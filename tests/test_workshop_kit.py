@@ -14,7 +14,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
 import course_files as cf
 from conftest import ROOT, make_mini_project, run_mkdocs_build, serve_directory

@@ -44,7 +44,8 @@ class Problems(Exception):
 
 
 def report(problems: list[Problem], what: str) -> str:
-    """``"3 problems to fix:\\n<one per line, by file and line>"``: ``what`` reads the same after one problem or many."""
+    """``"3 problems to fix:\\n<one per line, by file and line>"``; ``what`` must read right
+    after "1 problem" and "3 problems" alike."""
     count = len(problems)
     lines = [str(p) for p in sorted(problems, key=lambda p: p.sort_key)]
     return f"{count} {'problem' if count == 1 else 'problems'} {what}:\n" + "\n".join(lines)

@@ -134,7 +134,7 @@ class _Checker:
             return {}
         if isinstance(value, bool) or isinstance(value, (list, tuple)):
             self.error(path, f"must be text, got {shown(value)}",
-                       f"write one text, or one per language: '{{en: ..., zh: ...}}'")
+                       "write one text, or one per language: '{en: ..., zh: ...}'")
             return {}
         if isinstance(value, (str, int, float)):
             return {language: str(value).strip() for language in SOURCE_LANGUAGES}
