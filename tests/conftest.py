@@ -32,9 +32,9 @@ CHROMIUM_ARGS = [
 PROJECT_PARTS = ("mkdocs.yml", "docs", "docs_zh", "docs_zh_hant", "quizzes", "hooks", "overrides", "data")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess:
+def run_mkdocs_build(project: Path, site_dir: Path, strict: bool = True, *options: str) -> subprocess.CompletedProcess:
     """Run the real ``mkdocs build`` in ``project``; return the finished process (never raises)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *options]
     if strict:
         command.append("--strict")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
