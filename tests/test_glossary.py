@@ -130,9 +130,17 @@ def test_vocabulary_is_kept_apart_from_the_glossary_page(sample):
     ("terms:\n\t- en: seal\n",
      ["data/glossary.yml:2: a tab character is used for indentation or spacing; YAML indents with spaces "
       "only: replace the tab with spaces"]),
+    ("terms:\n  - en: security profile\n    zh: 安全概况\n    zh_hant: 安全概况\n    definition: {en: A., zh: 甲。}\n",
+     ["data/glossary.yml:4: 'security profile': 'zh_hant' is the Simplified term again ('安全概况'); write it in "
+      "Traditional characters, e.g. 'zh_hant: 安全概況', or leave 'zh_hant' out to have it converted"]),
+    ("terms: []\nvocabulary:\n  - {en: container, zh: 集装箱, zh_hant: 集装箱}\n",
+     ["data/glossary.yml:3: 'container': 'zh_hant' is the Simplified term again ('集装箱'); write it in "
+      "Traditional characters, e.g. 'zh_hant: 集裝箱', or leave 'zh_hant' out to have it converted"]),
+    ("terms:\n  - en: safety\n    zh: 安全\n    zh_hant: 安全\n    definition: {en: A., zh: 甲。}\n", []),
 ], ids=["no-zh", "no-en", "unknown-key", "definition-text", "avoid-not-list", "empty-search-term",
         "entry-not-mapping", "vocabulary-unknown-key", "vocabulary-not-list", "unknown-top-key", "empty-file",
-        "a-list", "unclosed-brace", "tab"])
+        "a-list", "unclosed-brace", "tab", "zh-hant-pasted-simplified", "vocabulary-zh-hant-pasted",
+        "zh-hant-same-in-both-scripts"])
 def test_every_mistake_names_the_line_and_the_fix(text, expected):
     glossary, problems, _ = parse(text)
     assert [str(p) for p in problems] == expected

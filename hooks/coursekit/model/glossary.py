@@ -128,6 +128,13 @@ def _entries(items, rel: str, known: tuple, in_glossary: bool, problems: list, w
     return result
 
 
+def _traditional(text: str) -> str:
+    """``text`` in Traditional characters as written in Taiwan (characters only, no phrases)."""
+    import opencc
+
+    return opencc.OpenCC("s2tw").convert(text.strip())
+
+
 def _check_entry(entry: LineDict, rel: str, known: tuple, in_glossary: bool) -> list[Problem]:
     label = entry.get("en") or entry.get("abbr") or "?"
     problems = []
@@ -150,6 +157,13 @@ def _check_entry(entry: LineDict, rel: str, known: tuple, in_glossary: bool) -> 
                                 f"'{label}': 'zh_hant' holds '{MARKUP_CHARACTERS.search(zh_hant)[0]}', which "
                                 "Markdown would read as formatting or HTML",
                                 "write the term as plain words, without < > & * _ ` [ ] \\"))
+    elif zh_hant and zh_hant.strip() == str(entry.get("zh") or "").strip() and _traditional(zh_hant) != zh_hant.strip():
+        # The Simplified term pasted again would put Simplified characters in every
+        # Traditional page that uses it (the Taiwan term wins over the converter).
+        problems.append(Problem(rel, entry.line_of("zh_hant"),
+                                f"'{label}': 'zh_hant' is the Simplified term again ('{zh_hant.strip()}')",
+                                f"write it in Traditional characters, e.g. 'zh_hant: {_traditional(zh_hant)}', "
+                                "or leave 'zh_hant' out to have it converted"))
     definition = entry.get("definition")
     if in_glossary and definition is not None and not isinstance(definition, dict):
         problems.append(Problem(rel, entry.line_of("definition"), f"'{label}': 'definition' must be a mapping",
