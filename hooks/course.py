@@ -61,8 +61,8 @@ def on_config(config):
                 raise PluginError(text)
             log.error(text + "\nThe preview shows this list until they are fixed.")
         elif config.strict and build.course.warnings and not log.isEnabledFor(logging.WARNING):
-            # --quiet keeps warnings from MkDocs' --strict count as well (MkDocs' own behaviour,
-            # its issue 4126), so a quiet strict build would pass with a missing translation.
+            # MkDocs' --quiet keeps warnings from its --strict count as well, so a quiet strict
+            # build would pass with a missing translation.
             raise PluginError(report(build.course.warnings, "to fix before a --strict build"))
     build = state.current()
     if not build.problems and build.tooltips not in config.markdown_extensions:

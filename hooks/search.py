@@ -36,19 +36,21 @@ def on_pre_build(*, config) -> None:
     if not i18n.is_language_build(config):
         _teach({word: 100000 for word in jieba_words(build.course.glossary) if word not in _taught})
     elif build.edition.convert is not None and build.edition.code not in _scripts_taught:
-        import jieba
-
-        jieba.setLogLevel(60)
-        jieba.initialize()
-        _teach(traditional_words(jieba.dt.FREQ, build.edition.convert))
+        _teach(traditional_words(_jieba().dt.FREQ, build.edition.convert))
         _scripts_taught.add(build.edition.code)
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
+    jieba.initialize()
+    return jieba
 
 
 def _teach(words: dict[str, int]) -> None:
     if words:
-        import jieba
-
-        jieba.setLogLevel(60)  # its "Building prefix dict" chatter is not the author's business
+        jieba = _jieba()
         for word, frequency in words.items():
             jieba.add_word(word, freq=frequency)
         _taught.update(words)

@@ -136,6 +136,9 @@ def typography(root: Path, texts) -> list[Finding]:
     findings = []
     seen_files = set()
     for kind, text in texts:
+        if _HAN.search(text.text) and _SPACED_DASH.search(text.text):
+            fixed = _SPACED_DASH.sub("——", text.text.strip())
+            findings.append(Finding(text.path, text.line, f"write “{fixed}” (no spaced dash in Chinese)"))
         if kind == "markdown":
             if text.path in seen_files:
                 continue
@@ -147,10 +150,6 @@ def typography(root: Path, texts) -> list[Finding]:
             fixed = autocorrect_py.format(text.text)
             if fixed != text.text:
                 findings.append(Finding(text.path, text.line, f"write “{fixed}”"))
-    for _, text in texts:
-        if _HAN.search(text.text) and _SPACED_DASH.search(text.text):
-            fixed = _SPACED_DASH.sub("——", text.text.strip())
-            findings.append(Finding(text.path, text.line, f"write “{fixed}” (no spaced dash in Chinese)"))
     return findings
 
 

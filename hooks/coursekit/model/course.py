@@ -95,8 +95,9 @@ def load_course(root: Path, extra, config_lines=None, cache: FileCache | None = 
     lessons = _lessons(pages, settings, set(quiz_files), problems, config_lines)
     problems += _placements(pages, lessons, quizzes, set(quiz_files), warnings)
     warnings += _translations(pages)
-    problems += _workshop_lessons(settings, pages)
-    problems += _pool_origins(quizzes, settings, pages)
+    lesson_ids = _lesson_ids(pages)
+    problems += _workshop_lessons(settings, lesson_ids)
+    problems += _pool_origins(quizzes, settings, lesson_ids)
     cache.prune()
     course = Course(settings, glossary, lessons, quizzes, pages, problems, warnings)
     course.todos = _todos(root, pages, quiz_files, cache)
@@ -350,9 +351,8 @@ def _lesson_ids(pages: dict) -> set[str]:
             and rel.rsplit("/", 1)[-1] not in ("index.md", "README.md")}
 
 
-def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
-    """Workshop ``lessons:`` name lesson files."""
-    ids = _lesson_ids(pages)
+def _workshop_lessons(settings: Settings, ids: set) -> list[Problem]:
+    """Workshop ``lessons:`` name lesson files (``ids``)."""
     found = []
     for workshop in settings.workshops:
         index = workshop.index
@@ -365,11 +365,10 @@ def _workshop_lessons(settings: Settings, pages: dict) -> list[Problem]:
     return found
 
 
-def _pool_origins(quizzes: dict, settings: Settings, pages: dict) -> list[Problem]:
+def _pool_origins(quizzes: dict, settings: Settings, ids: set) -> list[Problem]:
     """A pool's ``draw`` and its questions' ``module``/``lesson`` name declared modules and
-    lesson files. Without any declared module (reported once, in mkdocs.yml) modules are not
-    checked again for every question."""
-    ids = _lesson_ids(pages)
+    lesson files (``ids``). Without any declared module (reported once, in mkdocs.yml) modules
+    are not checked again for every question."""
     found = []
     for quiz in quizzes.values():
         if not quiz.is_pool:
